@@ -1,0 +1,5 @@
+package org.uploadbridge.core.pattern;
+
+/** Placeholder replaced by the pattern model. */
+public final class Pattern {
+}
