@@ -1,0 +1,38 @@
+package org.uploadbridge.cli.internal;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * The headless Upload Bridge application: {@code upload-bridge validate FILE...} and friends. Its
+ * return value is the process exit code: 0 success, 1 a failed check (or a defect, reported as
+ * such), 2 a usage error.
+ */
+public class CliApplication implements IApplication {
+
+    @Override
+    public Object start(IApplicationContext context) {
+        String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        context.applicationRunning();
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        try (CliServices services = new CliServices(FrameworkUtil.getBundle(CliApplication.class).getBundleContext())) {
+            return new Cli(out, err, services).run(args == null ? new String[0] : args);
+        } catch (RuntimeException e) {
+            // A defect or a broken installation, not bad input: say so plainly instead of exiting 0.
+            err.println("error: Upload Bridge could not run the command: " + e.getMessage());
+            err.println("  This is a defect or a broken installation; the stack trace follows for a bug report.");
+            e.printStackTrace(err);
+            return Cli.FAILED;
+        }
+    }
+
+    @Override
+    public void stop() {
+        // Commands are short-lived and check for interruption themselves.
+    }
+}

@@ -1,0 +1,52 @@
+package org.uploadbridge.cli.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.util.tracker.ServiceTracker;
+import org.uploadbridge.core.format.PatternLoader;
+import org.uploadbridge.validation.pattern.PatternValidator;
+
+/** The DS services the commands use, looked up in the OSGi service registry. */
+final class CliServices implements AutoCloseable {
+
+    private static final long WAIT_MS = 10_000;
+
+    private final BundleContext context;
+    private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
+
+    CliServices(BundleContext context) {
+        this.context = context;
+    }
+
+    PatternLoader patternLoader() {
+        return get(PatternLoader.class);
+    }
+
+    PatternValidator patternValidator() {
+        return get(PatternValidator.class);
+    }
+
+    private <T> T get(Class<T> type) {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        trackers.add(tracker);
+        try {
+            T service = tracker.waitForService(WAIT_MS);
+            if (service == null) {
+                throw new IllegalStateException("The " + type.getSimpleName() + " service did not start: the installation is"
+                        + " incomplete. Rebuild it with ./build.sh, or see the log in the workspace's .metadata/.log.");
+            }
+            return service;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + type.getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        trackers.forEach(ServiceTracker::close);
+    }
+}

@@ -1,0 +1,33 @@
+package org.uploadbridge.ui.internal.handlers;
+
+import java.nio.file.Path;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.handlers.HandlerUtil;
+import org.uploadbridge.ui.internal.patterns.PatternsView;
+
+/** File > Add Pattern Folder... (Ctrl+Shift+A): a folder joins the pattern library. */
+public class AddLibraryFolderHandler extends AbstractHandler {
+
+    @Override
+    public Object execute(ExecutionEvent event) throws ExecutionException {
+        IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindow(event);
+        DirectoryDialog dialog = new DirectoryDialog(window.getShell());
+        dialog.setText("Add Pattern Folder");
+        dialog.setMessage("Choose a folder with pattern files (.bin, .dat, .leds, raw RGB).");
+        String folder = dialog.open();
+        if (folder != null) {
+            try {
+                ((PatternsView) window.getActivePage().showView(PatternsView.ID)).addFolder(Path.of(folder));
+            } catch (PartInitException e) {
+                throw new ExecutionException("The Patterns view could not be shown", e);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,175 @@
+package org.uploadbridge.ui.internal.logs;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ILazyContentProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.part.ViewPart;
+import org.osgi.service.log.LogLevel;
+import org.uploadbridge.ui.internal.common.ServiceRef;
+
+/**
+ * The application's log, live: newest at the bottom, filtered by the lowest level to show and by
+ * text (message, source or stack trace). Updates are batched so a burst of records costs one refresh.
+ */
+public class LogsView extends ViewPart {
+
+    public static final String ID = "org.uploadbridge.ui.views.logs";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final LogLevel[] LEVELS = { LogLevel.ERROR, LogLevel.WARN, LogLevel.INFO, LogLevel.DEBUG, LogLevel.TRACE };
+
+    private ServiceRef<LogRecordBuffer> buffer;
+    private final Consumer<LogRecord> listener = r -> scheduleRefresh();
+    private TableViewer viewer;
+    private Combo level;
+    private Text filter;
+    private Label count;
+    private List<LogRecord> shown = List.of();
+    private boolean refreshPending;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        buffer = new ServiceRef<>(LogRecordBuffer.class);
+        GridLayoutFactory.fillDefaults().numColumns(4).spacing(6, 2).applyTo(parent);
+        new Label(parent, SWT.NONE).setText("Level:");
+        level = new Combo(parent, SWT.READ_ONLY);
+        level.setItems("Errors", "Warnings and up", "Info and up", "Debug and up", "Everything");
+        level.select(2);
+        filter = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        filter.setMessage("Filter by text");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(filter);
+        count = new Label(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().hint(140, SWT.DEFAULT).applyTo(count);
+
+        viewer = new TableViewer(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, true).span(4, 1).applyTo(viewer.getControl());
+        viewer.getTable().setHeaderVisible(true);
+        column("Time", 100, r -> TIME.format(r.time()));
+        column("Level", 60, r -> r.level().name());
+        column("Source", 220, LogRecord::source);
+        column("Message", 700, r -> r.exception().isEmpty() ? r.message() : r.message() + "  [" + firstLine(r.exception()) + "]");
+        viewer.setUseHashlookup(true);
+        viewer.setContentProvider((ILazyContentProvider) index -> viewer.replace(shown.get(index), index));
+
+        level.addListener(SWT.Selection, e -> refresh());
+        filter.addListener(SWT.Modify, e -> refresh());
+        buffer.get().addListener(listener);
+        refresh();
+    }
+
+    /** The records the current filters let through, oldest first. */
+    public List<LogRecord> visibleRecords() {
+        return shown;
+    }
+
+    public void setTextFilter(String text) {
+        filter.setText(text);
+    }
+
+    public void setLowestLevel(LogLevel lowest) {
+        for (int i = 0; i < LEVELS.length; i++) {
+            if (LEVELS[i] == lowest) {
+                level.select(i);
+            }
+        }
+        refresh();
+    }
+
+    private void scheduleRefresh() {
+        Display display = viewer.getControl().getDisplay();
+        synchronized (this) {
+            if (refreshPending) {
+                return;
+            }
+            refreshPending = true;
+        }
+        display.asyncExec(() -> display.timerExec(200, () -> {
+            synchronized (this) {
+                refreshPending = false;
+            }
+            if (!viewer.getControl().isDisposed()) {
+                refresh();
+            }
+        }));
+    }
+
+    private void refresh() {
+        LogLevel lowest = LEVELS[Math.max(0, level.getSelectionIndex())];
+        String text = filter.getText().trim().toLowerCase(Locale.ROOT);
+        List<LogRecord> matching = new ArrayList<>();
+        for (LogRecord r : buffer.get().snapshot()) {
+            if (r.level().ordinal() <= lowest.ordinal() && (text.isEmpty() || contains(r, text))) {
+                matching.add(r);
+            }
+        }
+        shown = List.copyOf(matching);
+        viewer.setInput(shown);
+        viewer.setItemCount(shown.size());
+        viewer.refresh();
+        if (!shown.isEmpty()) {
+            viewer.getTable().showItem(viewer.getTable().getItem(shown.size() - 1));
+        }
+        count.setText(shown.size() + " records");
+    }
+
+    private static boolean contains(LogRecord r, String text) {
+        return r.message().toLowerCase(Locale.ROOT).contains(text) || r.source().toLowerCase(Locale.ROOT).contains(text)
+                || r.exception().toLowerCase(Locale.ROOT).contains(text);
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline).trim();
+    }
+
+    private void column(String title, int width, Function<LogRecord, String> text) {
+        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((LogRecord) element);
+            }
+
+            @Override
+            public Color getForeground(Object element) {
+                LogLevel l = ((LogRecord) element).level();
+                return l == LogLevel.ERROR || l == LogLevel.AUDIT ? Display.getCurrent().getSystemColor(SWT.COLOR_RED)
+                        : l == LogLevel.WARN ? Display.getCurrent().getSystemColor(SWT.COLOR_DARK_YELLOW) : null;
+            }
+        });
+    }
+
+    @Override
+    public void setFocus() {
+        filter.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (buffer != null) {
+            buffer.get().removeListener(listener);
+            buffer.close();
+        }
+        super.dispose();
+    }
+}

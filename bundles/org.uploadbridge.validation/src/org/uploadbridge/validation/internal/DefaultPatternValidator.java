@@ -1,0 +1,204 @@
+package org.uploadbridge.validation.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.core.format.LoadedPattern;
+import org.uploadbridge.core.format.PatternLoader;
+import org.uploadbridge.core.format.ReadOptions;
+import org.uploadbridge.core.pattern.Pattern;
+import org.uploadbridge.validation.Finding;
+import org.uploadbridge.validation.Location;
+import org.uploadbridge.validation.Severity;
+import org.uploadbridge.validation.ValidationError;
+import org.uploadbridge.validation.ValidationReport;
+import org.uploadbridge.validation.pattern.DeviceLimits;
+import org.uploadbridge.validation.pattern.FileValidation;
+import org.uploadbridge.validation.pattern.PatternValidator;
+
+/**
+ * The pattern checks of {@link PatternValidator}. The pixel pass is the only part that grows with
+ * the pattern: it copies one frame at a time into a reusable array and sums its bytes in a tight
+ * loop, so validating costs about as much as reading the pixels once.
+ */
+@Component(service = PatternValidator.class)
+public final class DefaultPatternValidator implements PatternValidator {
+
+    /** Null while no loader runs: in-memory validation still works, file validation reports it. */
+    private final PatternLoader loader;
+
+    /**
+     * The loader is optional and greedy so that the validator is available without it and is
+     * re-created as soon as a loader appears.
+     */
+    @Activate
+    public DefaultPatternValidator(
+            @Reference(name = "patternLoader", cardinality = ReferenceCardinality.OPTIONAL,
+                    policyOption = ReferencePolicyOption.GREEDY) PatternLoader loader) {
+        this.loader = loader;
+    }
+
+    @Override
+    public ValidationReport validate(Pattern pattern, DeviceLimits limits, int maxFindingsPerCode) {
+        Objects.requireNonNull(pattern, "pattern");
+        Objects.requireNonNull(limits, "limits");
+        if (maxFindingsPerCode < 1) {
+            throw new IllegalArgumentException("maxFindingsPerCode must be >= 1, was " + maxFindingsPerCode);
+        }
+        List<Finding> findings = new ArrayList<>();
+        checkCounts(pattern, limits, findings);
+        checkDelays(pattern, maxFindingsPerCode, findings);
+        checkMemory(pattern, limits, findings);
+        checkCurrent(pattern, limits, findings);
+        return new ValidationReport(findings);
+    }
+
+    @Override
+    public FileValidation loadAndValidate(Path file, ReadOptions options, DeviceLimits limits) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(limits, "limits");
+        if (loader == null) {
+            return new FileValidation(Optional.empty(), ValidationReport.of(
+                    Finding.of(Severity.ERROR, ValidationError.PATTERN_LOADER_UNAVAILABLE, Location.none(), file.toString())));
+        }
+        LoadedPattern loaded;
+        try {
+            loaded = loader.load(file, options);
+        } catch (UploadBridgeException e) {
+            // The reader's own code and text say best what is wrong with the file.
+            Finding unreadable = new Finding(Severity.ERROR, e.code(), e.detail(), Location.none());
+            return new FileValidation(Optional.empty(), ValidationReport.of(unreadable));
+        }
+        return new FileValidation(Optional.of(loaded), validate(loaded.pattern(), limits));
+    }
+
+    private static void checkCounts(Pattern pattern, DeviceLimits limits, List<Finding> findings) {
+        int leds = pattern.ledCount();
+        if (leds < 1 || leds > Pattern.MAX_LEDS) {
+            findings.add(Finding.of(Severity.ERROR, ValidationError.LED_COUNT_OUT_OF_RANGE, Location.none(), leds));
+        } else if (limits.maxLeds().isPresent() && leds > limits.maxLeds().getAsInt()) {
+            findings.add(Finding.of(Severity.ERROR, ValidationError.TOO_MANY_LEDS_FOR_DEVICE, Location.none(),
+                    leds, limits.maxLeds().getAsInt()));
+        }
+        int frames = pattern.frameCount();
+        if (frames < 1 || frames > Pattern.MAX_FRAMES) {
+            findings.add(Finding.of(Severity.ERROR, ValidationError.FRAME_COUNT_OUT_OF_RANGE, Location.none(), frames));
+        }
+    }
+
+    private static void checkDelays(Pattern pattern, int cap, List<Finding> findings) {
+        int[] delays = pattern.frameDelaysMs();
+        int frames = delays.length;
+        int leds = pattern.ledCount();
+        int minimumMs = PatternValidator.minimumFrameDelayMs(leds);
+        // Indices of affected frames, filled in place: zero delays from the front of one array,
+        // short delays from the front of another; both stay ascending.
+        int[] zero = new int[frames];
+        int[] tooShort = new int[frames];
+        int zeroCount = 0;
+        int shortCount = 0;
+        for (int f = 0; f < frames; f++) {
+            int delay = delays[f];
+            if (delay == 0) {
+                zero[zeroCount++] = f;
+            } else if (delay < minimumMs) {
+                tooShort[shortCount++] = f;
+            }
+        }
+        int zeroTotal = zeroCount;
+        int shortTotal = shortCount;
+        CappedFindings.add(findings, zero, zeroCount, cap, ValidationError.ZERO_FRAME_DELAY, Severity.WARNING,
+                f -> Finding.of(Severity.WARNING, ValidationError.ZERO_FRAME_DELAY, Location.frame(f), f, zeroTotal, frames));
+        CappedFindings.add(findings, tooShort, shortCount, cap, ValidationError.FRAME_DELAY_TOO_SHORT, Severity.WARNING,
+                f -> Finding.of(Severity.WARNING, ValidationError.FRAME_DELAY_TOO_SHORT, Location.frame(f),
+                        f, delays[f], shortTotal, frames, leds, minimumMs));
+    }
+
+    private static void checkMemory(Pattern pattern, DeviceLimits limits, List<Finding> findings) {
+        if (limits.freeRamBytes().isEmpty()) {
+            return;
+        }
+        long free = limits.freeRamBytes().getAsLong();
+        long size = pattern.nativeSize();
+        int leds = pattern.ledCount();
+        if (size > free) {
+            long framesThatFit = Math.max(0, (free - 4) / (2 + 3L * leds));
+            findings.add(Finding.of(Severity.ERROR, ValidationError.PATTERN_TOO_LARGE_FOR_RAM, Location.none(),
+                    size, free, framesThatFit, leds));
+        } else if (size * 100 > free * RAM_HEADROOM_WARNING_PERCENT) {
+            findings.add(Finding.of(Severity.WARNING, ValidationError.LOW_MEMORY_HEADROOM, Location.none(),
+                    size, free, size * 100.0 / free));
+        }
+    }
+
+    private static void checkCurrent(Pattern pattern, DeviceLimits limits, List<Finding> findings) {
+        boolean budgetGiven = limits.powerBudgetMa().isPresent();
+        int limitMa = budgetGiven ? limits.powerBudgetMa().getAsInt() : DEFAULT_CURRENT_WARNING_MA;
+        // current = channelSum / 255 x 20 mA, so current > limit <=> channelSum > limit x 255 / 20.
+        long overLimitSum = (long) limitMa * 255 / MILLIAMPS_PER_CHANNEL;
+        FrameSums sums = FrameSums.of(pattern, overLimitSum);
+        double peakAmps = milliamps(sums.peakSum()) / 1000.0;
+        double averageAmps = milliamps((double) sums.totalSum() / pattern.frameCount()) / 1000.0;
+        if (sums.framesOverLimit() > 0) {
+            ValidationError code = budgetGiven ? ValidationError.PEAK_CURRENT_OVER_BUDGET : ValidationError.PEAK_CURRENT_HIGH;
+            findings.add(Finding.of(Severity.WARNING, code, Location.frame(sums.peakFrame()),
+                    sums.peakFrame(), peakAmps, limitMa / 1000.0, sums.framesOverLimit(), pattern.frameCount()));
+        }
+        findings.add(Finding.of(Severity.INFO, ValidationError.CURRENT_ESTIMATE, Location.frame(sums.peakFrame()),
+                peakAmps, sums.peakFrame(), averageAmps));
+    }
+
+    private static double milliamps(double channelSum) {
+        return channelSum * MILLIAMPS_PER_CHANNEL / 255.0;
+    }
+
+    /**
+     * One pass over the pixels: the brightest frame (sum of all R, G and B bytes), the sum over all
+     * frames and how many frames exceed a given sum.
+     */
+    record FrameSums(int peakFrame, long peakSum, long totalSum, int framesOverLimit) {
+
+        static FrameSums of(Pattern pattern, long overLimitSum) {
+            int frames = pattern.frameCount();
+            int frameBytes = pattern.ledCount() * 3;
+            byte[] frame = new byte[frameBytes];
+            int peakFrame = 0;
+            long peakSum = -1;
+            long total = 0;
+            int over = 0;
+            for (int f = 0; f < frames; f++) {
+                pattern.copyFrame(f, frame, 0);
+                // A frame holds at most 65,535 x 3 x 255 < 2^31, so an int sum cannot overflow.
+                int sum = sumUnsigned(frame, frameBytes);
+                total += sum;
+                if (sum > peakSum) {
+                    peakSum = sum;
+                    peakFrame = f;
+                }
+                if (sum > overLimitSum) {
+                    over++;
+                }
+            }
+            return new FrameSums(peakFrame, peakSum, total, over);
+        }
+
+        /** Kept minimal so that the JIT can unroll and vectorise it. */
+        static int sumUnsigned(byte[] bytes, int length) {
+            int sum = 0;
+            for (int i = 0; i < length; i++) {
+                sum += bytes[i] & 0xFF;
+            }
+            return sum;
+        }
+    }
+}
