@@ -36,7 +36,7 @@ final class CappedFindings {
         if (count > listed) {
             int firstOmitted = affectedFrames[listed];
             out.add(Finding.of(severity, ValidationError.MORE_FINDINGS_NOT_LISTED, Location.frame(firstOmitted),
-                    count - listed, code.id(), count, firstOmitted));
+                    count - listed, code.id(), count, firstOmitted + 1));
         }
     }
 }

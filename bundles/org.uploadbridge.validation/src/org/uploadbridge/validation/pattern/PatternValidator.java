@@ -8,7 +8,8 @@ import org.uploadbridge.validation.ValidationReport;
 
 /**
  * Checks a pattern against the native format and a device's limits (a DS service). Findings use
- * {@link org.uploadbridge.validation.ValidationError} codes; frames and LEDs are numbered from 0.
+ * {@link org.uploadbridge.validation.ValidationError} codes. Locations number frames and LEDs from 0;
+ * messages number frames from 1, as the workbench shows them.
  *
  * <p>What is checked:
  * <ul>

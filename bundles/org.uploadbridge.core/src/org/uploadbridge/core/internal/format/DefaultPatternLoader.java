@@ -85,7 +85,7 @@ public final class DefaultPatternLoader implements PatternLoader {
         int bestScore = 0;
         String extension = PatternFiles.extensionOf(file);
         for (PatternReader reader : candidates) {
-            Recognition recognition = reader.recognize(file, size, head.asReadOnlyBuffer());
+            Recognition recognition = recognize(reader, file, size, head);
             if (recognition == null || recognition == Recognition.NO) {
                 continue;
             }
@@ -99,6 +99,15 @@ public final class DefaultPatternLoader implements PatternLoader {
             throw new UploadBridgeException(PatternError.UNKNOWN_FORMAT, file, knownExtensions(candidates));
         }
         return new LoadedPattern(file, best.formatId(), size, read(best, file, given));
+    }
+
+    private static Recognition recognize(PatternReader reader, Path file, long size, ByteBuffer head)
+            throws UploadBridgeException {
+        try {
+            return reader.recognize(file, size, head.asReadOnlyBuffer());
+        } catch (RuntimeException e) {
+            throw new UploadBridgeException(PatternError.READER_FAILED, e, file, reader.formatId(), e.toString());
+        }
     }
 
     private static Pattern read(PatternReader reader, Path file, ReadOptions options) throws UploadBridgeException {

@@ -51,15 +51,11 @@ public final class RawSizeGuesser {
             consider(byLayout, pixels, leds, 1, 42 - i, "a common strip of " + leds + " LEDs");
         }
         // Any other LED count that divides the file: a matrix of the most regular shape, or a strip.
-        for (int leds = 1; leds <= Pattern.MAX_LEDS && leds <= pixels; leds++) {
-            if (pixels % leds != 0) {
-                continue;
-            }
-            int[] shape = bestShape(leds);
-            if (shape[1] > 1) {
-                consider(byLayout, pixels, shape[0], shape[1], 0, "a " + shape[0] + " x " + shape[1] + " matrix");
-            } else {
-                consider(byLayout, pixels, leds, 1, -5, "a strip of " + leds + " LEDs");
+        // Divisors come in pairs (d, pixels / d), so walking up to the square root finds them all.
+        for (long d = 1; d * d <= pixels; d++) {
+            if (pixels % d == 0) {
+                considerAnyShape(byLayout, pixels, d);
+                considerAnyShape(byLayout, pixels, pixels / d);
             }
         }
         List<Candidate> ranked = new ArrayList<>(byLayout.values());
@@ -87,6 +83,18 @@ public final class RawSizeGuesser {
                     .append(g.frameCount()).append(g.frameCount() == 1 ? " frame" : " frames");
         }
         return text.toString();
+    }
+
+    private static void considerAnyShape(Map<Long, Candidate> byLayout, long pixels, long leds) {
+        if (leds > Pattern.MAX_LEDS) {
+            return;
+        }
+        int[] shape = bestShape((int) leds);
+        if (shape[1] > 1) {
+            consider(byLayout, pixels, shape[0], shape[1], 0, "a " + shape[0] + " x " + shape[1] + " matrix");
+        } else {
+            consider(byLayout, pixels, shape[0], 1, -5, "a strip of " + leds + " LEDs");
+        }
     }
 
     private static void consider(Map<Long, Candidate> byLayout, long pixels, int width, int height, double bonus,

@@ -8,6 +8,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
@@ -77,8 +78,13 @@ public class PatternEditor extends EditorPart {
         createTransport(left);
 
         SashForm right = new SashForm(sash, SWT.VERTICAL);
-        properties = new PropertiesPanel(right, this::patternEdited, this::limitsChanged);
-        findings = new FindingsTable(right, preview::showFrame);
+        ScrolledComposite scroller = new ScrolledComposite(right, SWT.V_SCROLL | SWT.H_SCROLL);
+        properties = new PropertiesPanel(scroller, this::patternEdited, this::limitsChanged);
+        scroller.setContent(properties.control());
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        scroller.addListener(SWT.Resize, e -> scroller.setMinSize(properties.control().computeSize(SWT.DEFAULT, SWT.DEFAULT)));
+        findings = new FindingsTable(right, this::showFrame);
         right.setWeights(55, 45);
         sash.setWeights(62, 38);
 
@@ -88,23 +94,24 @@ public class PatternEditor extends EditorPart {
         revalidate();
         getSite().getService(IContextService.class).activateContext(CONTEXT_ID);
         preview.play();
+        updatePlayButton();
     }
 
     private void createTransport(Composite parent) {
         Button back = new Button(parent, SWT.PUSH);
-        back.setText("\u23EE");
+        back.setText("\u25C0 Prev");
         back.setToolTipText("Previous frame (Ctrl+Left)");
-        back.addListener(SWT.Selection, e -> preview.step(-1));
+        back.addListener(SWT.Selection, e -> step(-1));
         playButton = new Button(parent, SWT.PUSH);
         playButton.setToolTipText("Play / pause (Space)");
         playButton.addListener(SWT.Selection, e -> togglePlay());
         Button forward = new Button(parent, SWT.PUSH);
-        forward.setText("\u23ED");
+        forward.setText("Next \u25B6");
         forward.setToolTipText("Next frame (Ctrl+Right)");
-        forward.addListener(SWT.Selection, e -> preview.step(1));
+        forward.addListener(SWT.Selection, e -> step(1));
         frameScale = new Scale(parent, SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(frameScale);
-        frameScale.addListener(SWT.Selection, e -> preview.showFrame(frameScale.getSelection()));
+        frameScale.addListener(SWT.Selection, e -> showFrame(frameScale.getSelection()));
         status = new Label(parent, SWT.NONE);
         GridDataFactory.fillDefaults().hint(260, SWT.DEFAULT).applyTo(status);
         updatePlayButton();
@@ -126,6 +133,11 @@ public class PatternEditor extends EditorPart {
 
     public void step(int delta) {
         preview.step(delta);
+        updatePlayButton();
+    }
+
+    public void showFrame(int index) {
+        preview.showFrame(index);
         updatePlayButton();
     }
 

@@ -44,11 +44,12 @@ final class PropertiesPanel {
     private final Spinner allDelays;
     private final Label timing;
     private boolean updating;
+    private final Composite panel;
 
     PropertiesPanel(Composite parent, Consumer<Pattern> onEdit, Consumer<DeviceLimits> onTarget) {
         this.onEdit = onEdit;
         this.onTarget = onTarget;
-        Composite panel = new Composite(parent, SWT.NONE);
+        panel = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(6, 6).applyTo(panel);
 
         source = new Label(panel, SWT.WRAP);
@@ -107,6 +108,10 @@ final class PropertiesPanel {
             Arrays.fill(delays, allDelays.getSelection());
             onEdit.accept(pattern.withFrameDelays(delays));
         });
+    }
+
+    Composite control() {
+        return panel;
     }
 
     void show(Pattern shown, String formatId, Path file) {

@@ -152,7 +152,11 @@ public class PatternsView extends ViewPart {
         return viewer;
     }
 
-    private void openSelection() {
+    Text filterText() {
+        return filter;
+    }
+
+    void openSelection() {
         IStructuredSelection selection = viewer.getStructuredSelection();
         for (Object element : selection.toList()) {
             if (element instanceof PatternSummary row) {

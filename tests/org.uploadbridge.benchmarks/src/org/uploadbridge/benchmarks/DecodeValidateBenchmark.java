@@ -1,0 +1,155 @@
+package org.uploadbridge.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+import org.uploadbridge.core.format.LoadedPattern;
+import org.uploadbridge.core.format.PatternLoader;
+import org.uploadbridge.core.format.ReadOptions;
+import org.uploadbridge.core.pattern.Pattern;
+import org.uploadbridge.validation.ValidationReport;
+import org.uploadbridge.validation.pattern.DeviceLimits;
+import org.uploadbridge.validation.pattern.PatternValidator;
+
+/**
+ * Decode + validate of a large native pattern against a plain sequential read of the same file,
+ * both measured in this run on a warm page cache. Prints MB/s for each, their ratio (goal: decode +
+ * validate at least 0.5x the raw read) and the heap the decoded pattern costs. Not a timed test:
+ * it asserts only that the work was done right; the figures are for people.
+ */
+class DecodeValidateBenchmark {
+
+    private static final int LEDS = 2_000;
+    private static final int ROUNDS = 3;
+
+    @Test
+    void decodeAndValidateAgainstRawRead(@TempDir Path dir) throws Exception {
+        int megabytes = Integer.getInteger("benchmark.decode.mb", 8);
+        Path file = dir.resolve("benchmark.bin");
+        int frames = writePattern(file, megabytes * 1_000_000L);
+        long size = Files.size(file);
+
+        PatternLoader loader = service(PatternLoader.class);
+        PatternValidator validator = service(PatternValidator.class);
+
+        rawRead(file); // warm the page cache so both sides read from memory
+        double[] raw = new double[ROUNDS];
+        double[] decode = new double[ROUNDS];
+        double[] decodeOnly = new double[ROUNDS];
+        long heapForPattern = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            long t0 = System.nanoTime();
+            long read = rawRead(file);
+            raw[round] = (System.nanoTime() - t0) / 1e9;
+            assertEquals(size, read);
+
+            long heapBefore = usedHeapAfterGc();
+            long t1 = System.nanoTime();
+            LoadedPattern loaded = loader.load(file, ReadOptions.none());
+            decodeOnly[round] = (System.nanoTime() - t1) / 1e9;
+            ValidationReport report = validator.validate(loaded.pattern(), DeviceLimits.none());
+            decode[round] = (System.nanoTime() - t1) / 1e9;
+            heapForPattern = Math.max(heapForPattern, usedHeap() - heapBefore);
+            assertEquals(LEDS, loaded.pattern().ledCount());
+            assertEquals(frames, loaded.pattern().frameCount());
+            assertTrue(report.isValid(), () -> "the generated pattern is valid: " + report.findings());
+        }
+        double rawMbps = size / 1e6 / median(raw);
+        double decodeMbps = size / 1e6 / median(decode);
+        String result = String.format(
+                "decode+validate benchmark: %,d bytes (%d LEDs x %d frames), median of %d rounds%n"
+                        + "  raw sequential read : %8.1f MB/s%n"
+                        + "  decode alone        : %8.1f MB/s%n"
+                        + "  decode + validate   : %8.1f MB/s%n"
+                        + "  ratio               : %8.2f x the raw read (goal >= 0.50)%n"
+                        + "  heap for the pattern: %8.1f MB (file %.1f MB)%n",
+                size, LEDS, frames, ROUNDS, rawMbps, size / 1e6 / median(decodeOnly), decodeMbps, decodeMbps / rawMbps, heapForPattern / 1e6, size / 1e6);
+        System.out.print(result);
+        Path reportDir = Path.of(System.getProperty("benchmark.report.dir", "target/benchmarks"));
+        Files.createDirectories(reportDir);
+        Files.writeString(reportDir.resolve("decode-validate.txt"), result);
+    }
+
+    /** Writes a native pattern of about {@code bytes} bytes, frame by frame; returns the frame count. */
+    private static int writePattern(Path file, long bytes) throws IOException {
+        int frameBytes = 2 + LEDS * 3;
+        int frames = (int) Math.max(1, Math.min(Pattern.MAX_FRAMES, (bytes - 4) / frameBytes));
+        ByteBuffer frame = ByteBuffer.allocate(frameBytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer header = ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            header.putShort((short) LEDS).putShort((short) frames).flip();
+            out.write(header);
+            for (int f = 0; f < frames; f++) {
+                frame.clear();
+                frame.putShort((short) 40);
+                for (int i = 0; i < LEDS * 3; i++) {
+                    frame.put((byte) ((f * 7 + i) % 50)); // dim colours: valid, no current warning
+                }
+                frame.flip();
+                while (frame.hasRemaining()) {
+                    out.write(frame);
+                }
+            }
+        }
+        return frames;
+    }
+
+    private static long rawRead(Path file) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+        long total = 0;
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                total += n;
+                buffer.clear();
+            }
+        }
+        return total;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static long usedHeapAfterGc() {
+        System.gc();
+        return usedHeap();
+    }
+
+    private static long usedHeap() {
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                used += pool.getUsage().getUsed();
+            }
+        }
+        return used;
+    }
+
+    private static <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(DecodeValidateBenchmark.class).getBundleContext(), type, null);
+        tracker.open();
+        T service = tracker.waitForService(10_000);
+        if (service == null) {
+            throw new AssertionError(type.getSimpleName() + " service not available");
+        }
+        return service;
+    }
+}

@@ -1,0 +1,45 @@
+package org.uploadbridge.ui.internal.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.uploadbridge.ui.internal.tests.UiTestSupport.page;
+import static org.uploadbridge.ui.internal.tests.UiTestSupport.waitUntil;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.eclipse.core.runtime.ILog;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.log.LogLevel;
+
+/** The Logs view shows records live as bundles log them, and its filters narrow them. */
+class LogsViewUiTest {
+
+    @Test
+    void showsNewRecordsLiveAndFiltersByTextAndLevel() throws Exception {
+        LogsView view = (LogsView) page().showView(LogsView.ID);
+        view.setLowestLevel(LogLevel.INFO);
+        String token = "ui-test-" + UUID.randomUUID();
+        ILog log = ILog.of(LogsViewUiTest.class);
+        log.info(token + " info");
+        log.warn(token + " warning");
+        log.error(token + " error", new IllegalStateException("boom " + token));
+
+        waitUntil("the three records in the Logs view", Duration.ofSeconds(10),
+                () -> view.visibleRecords().stream().filter(r -> r.message().contains(token)).count() == 3);
+
+        view.setTextFilter(token);
+        assertEquals(3, view.visibleRecords().size(), "the text filter keeps only this test's records");
+        view.setLowestLevel(LogLevel.WARN);
+        assertEquals(2, view.visibleRecords().size(), "warnings and errors");
+        view.setLowestLevel(LogLevel.ERROR);
+        assertEquals(1, view.visibleRecords().size());
+        LogRecord error = view.visibleRecords().get(0);
+        assertEquals(LogLevel.ERROR, error.level());
+        assertTrue(error.exception().contains("boom " + token), "the stack trace is kept with the record");
+        view.setTextFilter("boom " + token);
+        assertEquals(1, view.visibleRecords().size(), "the text filter searches stack traces too");
+        view.setTextFilter("");
+        view.setLowestLevel(LogLevel.INFO);
+    }
+}
