@@ -36,6 +36,10 @@ final class AddressParser {
         if (input.length() > MAX_INPUT_LENGTH) {
             throw refuse(ValidationError.INVALID_HOST_NAME, abbreviate(input));
         }
+        if (hasControlCharacters(input)) {
+            // Never echo control characters into messages and logs.
+            throw refuse(ValidationError.INVALID_HOST_NAME, input.replaceAll("\\p{Cntrl}", "?"));
+        }
         if (looksLikeUrl(input)) {
             throw refuse(ValidationError.URL_NOT_ADDRESS, input);
         }
@@ -174,6 +178,15 @@ final class AddressParser {
         String trimmed = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         String last = trimmed.substring(trimmed.lastIndexOf('.') + 1);
         return !last.isEmpty() && (isDecimal(last) || isHex(last));
+    }
+
+    private static boolean hasControlCharacters(String input) {
+        for (int i = 0; i < input.length(); i++) {
+            if (Character.isISOControl(input.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean looksLikeUrl(String input) {

@@ -104,8 +104,7 @@ public final class DefaultPatternValidator implements PatternValidator {
         int frames = delays.length;
         int leds = pattern.ledCount();
         int minimumMs = PatternValidator.minimumFrameDelayMs(leds);
-        // Indices of affected frames, filled in place: zero delays from the front of one array,
-        // short delays from the front of another; both stay ascending.
+        // Ascending indices of the affected frames, without boxing.
         int[] zero = new int[frames];
         int[] tooShort = new int[frames];
         int zeroCount = 0;

@@ -1,6 +1,7 @@
 package org.uploadbridge.validation.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -181,6 +182,14 @@ class AddressPolicyTest {
         Refusal refusal = policy.check(input, PolicyMode.LAN_ONLY).refusal().orElseThrow();
         assertEquals(ValidationError.INVALID_HOST_NAME, refusal.code());
         assertTrue(refusal.message().length() < 400, refusal.message());
+    }
+
+    @Test
+    void controlCharactersAreRefusedAndNotEchoed() {
+        Refusal refusal = policy.check("esp.local\r\nX-Injected: 1", PolicyMode.LAN_ONLY).refusal().orElseThrow();
+        assertEquals(ValidationError.INVALID_HOST_NAME, refusal.code());
+        assertTrue(refusal.message().contains("esp.local??X-Injected"), refusal.message());
+        assertFalse(refusal.message().contains("\n"), refusal.message());
     }
 
     @Test

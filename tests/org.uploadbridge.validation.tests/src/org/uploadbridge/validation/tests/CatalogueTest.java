@@ -21,10 +21,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.uploadbridge.core.error.CatalogEntry;
 import org.uploadbridge.validation.ValidationError;
 
-/** Every code has its texts, and a section in docs/troubleshooting-validation.md. */
+/** Every code has its texts, and a section in docs/troubleshooting.md. */
 class CatalogueTest {
 
-    private static final String DOC = "docs/troubleshooting-validation.md";
+    private static final String DOC = "docs/troubleshooting.md";
     private static String doc;
 
     @BeforeAll

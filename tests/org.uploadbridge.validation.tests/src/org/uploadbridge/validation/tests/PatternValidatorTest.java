@@ -299,7 +299,7 @@ class PatternValidatorTest {
         // Frames 4,321 and 5,000 tie for the peak: the first one is named.
         assertEquals(Location.frame(4321), only(report, ValidationError.CURRENT_ESTIMATE).location());
         Finding over = only(report, ValidationError.PEAK_CURRENT_OVER_BUDGET);
-        assertMentions(over, "Frame 4,322 ", "60.00 A", "(" + String.format(java.util.Locale.ROOT, "%,d", expectedOver) + " of 6,000 frames");
+        assertMentions(over, "Frame 4322 ", "60.00 A", "(" + String.format(java.util.Locale.ROOT, "%,d", expectedOver) + " of 6,000 frames");
     }
 
     @Test
