@@ -18,56 +18,26 @@ import org.uploadbridge.core.format.PatternError;
 import org.uploadbridge.core.format.PatternLoader;
 import org.uploadbridge.core.pattern.MatrixGeometry;
 import org.uploadbridge.core.pattern.Pattern;
+import org.uploadbridge.testing.RepositoryFiles;
 
 /** Locating shared files, getting services from the running framework, building patterns. */
 final class TestSupport {
 
-    static final String SAMPLES_PROPERTY = "uploadbridge.samples";
-
     private TestSupport() {
     }
 
-    /**
-     * The shared sample patterns: the system property {@value #SAMPLES_PROPERTY} if set, else the
-     * first ancestor of the working directory holding {@code shared/data/patterns} (the repository
-     * lives at {@code <x>/main} with the samples at {@code <x>/shared}).
-     */
+    /** The shared sample patterns (see {@link RepositoryFiles#samplePatterns()}). */
     static Path samplesDirectory() {
-        String configured = System.getProperty(SAMPLES_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            Path dir = Path.of(configured).toAbsolutePath();
-            if (!Files.isDirectory(dir)) {
-                throw new IllegalStateException(SAMPLES_PROPERTY + " points to " + dir + ", which is not a directory");
-            }
-            return dir;
-        }
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve("patterns");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no shared/data/patterns above " + start + "; set -D" + SAMPLES_PROPERTY + "=<dir>");
+        return RepositoryFiles.samplePatterns();
     }
 
     static Path sample(String name) {
-        Path file = samplesDirectory().resolve(name);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("sample " + file + " is missing");
-        }
-        return file;
+        return RepositoryFiles.sample(name);
     }
 
     /** The repository root: the first ancestor of the working directory with both pom.xml and docs/. */
     static Path repositoryRoot() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("docs"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no directory with pom.xml and docs/ above " + start);
+        return RepositoryFiles.root();
     }
 
     static BundleContext coreContext() {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.uploadbridge.testing.RepositoryFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,17 +30,7 @@ class CatalogueTest {
 
     @BeforeAll
     static void readDoc() throws IOException {
-        doc = Files.readString(repositoryRoot().resolve(DOC), StandardCharsets.UTF_8);
-    }
-
-    /** Walks up from the working directory to the directory holding pom.xml and docs/. */
-    private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("docs"))) {
-                return dir;
-            }
-        }
-        throw new AssertionError("no directory with pom.xml and docs/ above " + Path.of("").toAbsolutePath());
+        doc = Files.readString(RepositoryFiles.root().resolve(DOC), StandardCharsets.UTF_8);
     }
 
     @ParameterizedTest

@@ -18,8 +18,7 @@ final class OsgiServices {
 
     /** The service of {@code type}, waiting up to 10 s for SCR to register it. */
     static <T> T service(Class<T> type) {
-        T service = waitFor(type, TIMEOUT_MS);
-        return Objects.requireNonNull(service, () -> "no " + type.getName() + " service registered within " + TIMEOUT_MS + " ms");
+        return org.uploadbridge.testing.OsgiServices.await(type, TIMEOUT_MS);
     }
 
     /** The service of {@code type} if one appears within {@code timeoutMs}, else null. */

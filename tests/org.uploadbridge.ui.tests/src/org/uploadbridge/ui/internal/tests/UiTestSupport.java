@@ -1,6 +1,5 @@
 package org.uploadbridge.ui.internal.tests;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -13,6 +12,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.uploadbridge.testing.RepositoryFiles;
 
 /** Helpers for workbench tests that run on the UI thread. */
 public final class UiTestSupport {
@@ -68,17 +68,6 @@ public final class UiTestSupport {
 
     /** {@code shared/data/patterns} beside the repository (the real files users made). */
     public static Path samplePatterns() {
-        String configured = System.getProperty("uploadbridge.samples");
-        if (configured != null) {
-            return Path.of(configured).toAbsolutePath().normalize();
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/data/patterns");
-            if (Files.isDirectory(candidate)) {
-                return candidate.normalize();
-            }
-        }
-        throw new AssertionError("shared/data/patterns not found above " + Path.of("").toAbsolutePath()
-                + "; set -Duploadbridge.samples=DIR");
+        return RepositoryFiles.samplePatterns();
     }
 }

@@ -1,0 +1,53 @@
+package org.uploadbridge.testing;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** Looks up DS services in the running test framework, waiting for SCR to activate them. */
+public final class OsgiServices {
+
+    public static final long DEFAULT_TIMEOUT_MS = 10_000;
+
+    private OsgiServices() {
+    }
+
+    /** This bundle's context; the test runtime leaves it resolved but not started, so start it. */
+    public static BundleContext context() {
+        Bundle bundle = FrameworkUtil.getBundle(OsgiServices.class);
+        if (bundle.getBundleContext() == null) {
+            try {
+                bundle.start(Bundle.START_TRANSIENT);
+            } catch (BundleException e) {
+                throw new AssertionError("cannot start " + bundle.getSymbolicName(), e);
+            }
+        }
+        return bundle.getBundleContext();
+    }
+
+    /** The service of {@code type}; fails the test when none appears within ten seconds. */
+    public static <T> T await(Class<T> type) {
+        return await(type, DEFAULT_TIMEOUT_MS);
+    }
+
+    public static <T> T await(Class<T> type, long timeoutMs) {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), type, null);
+        tracker.open();
+        T service;
+        try {
+            service = tracker.waitForService(timeoutMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + type.getName(), e);
+        }
+        if (service == null) {
+            throw new AssertionError("no " + type.getName() + " service within " + timeoutMs + " ms: is its bundle"
+                    + " in the test runtime and SCR started?");
+        }
+        // The tracker stays open for the test run: closing it would release a delayed DS component,
+        // which SCR then deactivates while the test still uses it.
+        return service;
+    }
+}
