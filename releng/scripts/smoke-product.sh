@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Starts the built product headless, as a user would, and checks what it prints and its exit codes.
+# Run by the build after the product is materialised: smoke-product.sh PRODUCT_DIR JAVA SAMPLES_DIR
+set -uo pipefail
+product=$1 java=$2 samples=$3
+launcher=$(ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r "$product/configuration" "$work/configuration"
+failures=0
+
+run() { # expected-exit, expected-text, args...
+  local expected=$1 text=$2; shift 2
+  local output code
+  output=$("$java" -jar "$launcher" -install "$product" -configuration "$work/configuration" -data "$work/workspace" \
+    -nosplash -application org.uploadbridge.cli.app "$@" 2>&1)
+  code=$?
+  if [ "$code" != "$expected" ] || ! grep -qF -- "$text" <<<"$output"; then
+    echo "FAIL: upload-bridge $* exited $code (expected $expected) or lacks '$text'; it printed:"
+    echo "$output" | sed 's/^/    /'
+    failures=$((failures + 1))
+  else
+    echo "ok:   upload-bridge $*  -> exit $code"
+  fi
+}
+
+run 0 "Upload Bridge 0.1.0" version
+run 0 "1 of 1 file(s) valid." validate "$samples/aurora_strip.bin"
+run 1 "UB-P007" validate "$samples/raw-15x6-rows.bin"
+run 0 "15x6 matrix x 15 frames" validate "$samples/raw-15x6-rows.bin" --size 15x6
+run 2 "Unknown command: frobnicate" frobnicate
+run 0 "3. Summary: 5 of 5 patterns are valid files" demo --dir "$work/demo"
+if [ "$failures" -eq 0 ]; then echo "product smoke test: all 6 checks passed"; else echo "product smoke test: $failures of 6 checks failed"; fi
+[ "$failures" -eq 0 ]
