@@ -79,7 +79,7 @@ public class PatternEditor extends EditorPart {
 
         SashForm right = new SashForm(sash, SWT.VERTICAL);
         ScrolledComposite scroller = new ScrolledComposite(right, SWT.V_SCROLL | SWT.H_SCROLL);
-        properties = new PropertiesPanel(scroller, this::patternEdited, this::limitsChanged);
+        properties = new PropertiesPanel(scroller, this::edit, this::limitsChanged);
         scroller.setContent(properties.control());
         scroller.setExpandHorizontal(true);
         scroller.setExpandVertical(true);
@@ -157,7 +157,8 @@ public class PatternEditor extends EditorPart {
         properties.frameShown(index);
     }
 
-    private void patternEdited(Pattern edited) {
+    /** Replaces the edited pattern (from the properties panel, or a test) and marks the editor dirty. */
+    void edit(Pattern edited) {
         pattern = edited;
         preview.setPattern(edited);
         dirty = true;
