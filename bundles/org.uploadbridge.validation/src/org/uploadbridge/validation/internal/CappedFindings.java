@@ -24,11 +24,12 @@ final class CappedFindings {
 
     /**
      * Adds findings for the first {@code cap} of {@code affectedFrames} (ascending frame indices,
-     * {@code count} of them) to {@code out}, then a {@link ValidationError#MORE_FINDINGS_NOT_LISTED}
-     * summary with the same severity when some were left out.
+     * {@code count} of them, each starting a run of affected frames) to {@code out}, then a
+     * {@link ValidationError#MORE_FINDINGS_NOT_LISTED} summary with the same severity when some were
+     * left out; {@code affectedTotal} is the number of frames all the runs cover.
      */
-    static void add(List<Finding> out, int[] affectedFrames, int count, int cap, ValidationError code, Severity severity,
-            FrameFinding finding) {
+    static void add(List<Finding> out, int[] affectedFrames, int count, int affectedTotal, int cap, ValidationError code,
+            Severity severity, FrameFinding finding) {
         int listed = Math.min(count, cap);
         for (int i = 0; i < listed; i++) {
             out.add(finding.at(affectedFrames[i]));
@@ -36,7 +37,7 @@ final class CappedFindings {
         if (count > listed) {
             int firstOmitted = affectedFrames[listed];
             out.add(Finding.of(severity, ValidationError.MORE_FINDINGS_NOT_LISTED, Location.frame(firstOmitted),
-                    count - listed, code.id(), count, firstOmitted + 1));
+                    count - listed, code.id(), affectedTotal, firstOmitted + 1));
         }
     }
 }

@@ -99,31 +99,67 @@ public final class DefaultPatternValidator implements PatternValidator {
         }
     }
 
+    /**
+     * Warns of frames whose delay is 0 ms or shorter than the LEDs take to refresh. Consecutive
+     * affected frames with the same delay make one finding ("frames 1 to 60 last 16 ms"), so a
+     * pattern with one short delay throughout gives one line, not one per frame.
+     */
     private static void checkDelays(Pattern pattern, int cap, List<Finding> findings) {
         int[] delays = pattern.frameDelaysMs();
         int frames = delays.length;
         int leds = pattern.ledCount();
         int minimumMs = PatternValidator.minimumFrameDelayMs(leds);
-        // Ascending indices of the affected frames, without boxing.
-        int[] zero = new int[frames];
-        int[] tooShort = new int[frames];
-        int zeroCount = 0;
-        int shortCount = 0;
+        DelayRuns zero = new DelayRuns(frames);
+        DelayRuns tooShort = new DelayRuns(frames);
         for (int f = 0; f < frames; f++) {
             int delay = delays[f];
             if (delay == 0) {
-                zero[zeroCount++] = f;
+                zero.add(f, delay);
             } else if (delay < minimumMs) {
-                tooShort[shortCount++] = f;
+                tooShort.add(f, delay);
             }
         }
-        int zeroTotal = zeroCount;
-        int shortTotal = shortCount;
-        CappedFindings.add(findings, zero, zeroCount, cap, ValidationError.ZERO_FRAME_DELAY, Severity.WARNING,
-                f -> Finding.of(Severity.WARNING, ValidationError.ZERO_FRAME_DELAY, Location.frame(f), f + 1, zeroTotal, frames));
-        CappedFindings.add(findings, tooShort, shortCount, cap, ValidationError.FRAME_DELAY_TOO_SHORT, Severity.WARNING,
-                f -> Finding.of(Severity.WARNING, ValidationError.FRAME_DELAY_TOO_SHORT, Location.frame(f),
-                        f + 1, delays[f], shortTotal, frames, leds, minimumMs));
+        CappedFindings.add(findings, zero.starts, zero.runs, zero.frames, cap, ValidationError.ZERO_FRAME_DELAY, Severity.WARNING,
+                f -> Finding.of(Severity.WARNING, ValidationError.ZERO_FRAME_DELAY, Location.frame(f),
+                        f + 1, zero.frames, frames, zero.length(f), zero.end(f) + 1));
+        CappedFindings.add(findings, tooShort.starts, tooShort.runs, tooShort.frames, cap, ValidationError.FRAME_DELAY_TOO_SHORT,
+                Severity.WARNING, f -> Finding.of(Severity.WARNING, ValidationError.FRAME_DELAY_TOO_SHORT, Location.frame(f),
+                        f + 1, delays[f], tooShort.frames, frames, leds, minimumMs, tooShort.length(f), tooShort.end(f) + 1));
+    }
+
+    /** Runs of consecutive affected frames with equal delays, without boxing. */
+    private static final class DelayRuns {
+        final int[] starts;
+        final int[] endByStart;
+        int runs;
+        int frames;
+        private int lastFrame = -2;
+        private int lastDelay = -1;
+
+        DelayRuns(int frameCount) {
+            starts = new int[frameCount];
+            endByStart = new int[frameCount];
+        }
+
+        void add(int frame, int delay) {
+            if (frame == lastFrame + 1 && delay == lastDelay) {
+                endByStart[starts[runs - 1]] = frame;
+            } else {
+                starts[runs++] = frame;
+                endByStart[frame] = frame;
+            }
+            frames++;
+            lastFrame = frame;
+            lastDelay = delay;
+        }
+
+        int end(int start) {
+            return endByStart[start];
+        }
+
+        int length(int start) {
+            return endByStart[start] - start + 1;
+        }
     }
 
     private static void checkMemory(Pattern pattern, DeviceLimits limits, List<Finding> findings) {

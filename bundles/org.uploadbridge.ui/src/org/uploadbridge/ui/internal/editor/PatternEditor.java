@@ -85,7 +85,7 @@ public class PatternEditor extends EditorPart {
         scroller.setExpandVertical(true);
         scroller.addListener(SWT.Resize, e -> scroller.setMinSize(properties.control().computeSize(SWT.DEFAULT, SWT.DEFAULT)));
         findings = new FindingsTable(right, this::showFrame);
-        right.setWeights(55, 45);
+        right.setWeights(62, 38);
         sash.setWeights(62, 38);
 
         preview.addFrameListener(this::frameShown);

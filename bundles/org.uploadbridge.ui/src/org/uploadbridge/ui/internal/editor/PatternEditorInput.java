@@ -51,7 +51,7 @@ public final class PatternEditorInput extends PlatformObject implements IPathEdi
 
     @Override
     public IPersistableElement getPersistable() {
-        return null;
+        return PatternEditorInputFactory.persistable(this);
     }
 
     @Override

@@ -18,7 +18,11 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.eclipse.ui.XMLMemento;
 import org.uploadbridge.core.format.NativePatternCodec;
+import org.uploadbridge.core.format.PatternLoader;
+import org.uploadbridge.core.format.ReadOptions;
+import org.uploadbridge.testing.OsgiServices;
 import org.uploadbridge.core.pattern.MatrixGeometry;
 import org.uploadbridge.core.pattern.MatrixGeometry.Corner;
 import org.uploadbridge.core.pattern.MatrixGeometry.Order;
@@ -55,6 +59,34 @@ class PatternEditorUiTest {
         editor.doSave(new NullProgressMonitor());
         assertFalse(editor.isDirty());
         assertEquals(edited, NativePatternCodec.decode(copy), "the saved file, with its geometry sidecar, is the edited pattern");
+    }
+
+    @Test
+    void openEditorsAreReopenedWithTheSizeTheUserConfirmed() throws Exception {
+        Path raw = RepositoryFiles.sample("raw-15x6-rows.bin");
+        ReadOptions confirmed = ReadOptions.ofMatrix(15, 6);
+        PatternLoader loader = OsgiServices.await(PatternLoader.class);
+        PatternEditorInput input = new PatternEditorInput(loader.load(raw, confirmed), confirmed);
+
+        XMLMemento memento = XMLMemento.createWriteRoot("editor");
+        input.getPersistable().saveState(memento);
+        assertEquals(PatternEditorInputFactory.ID, input.getPersistable().getFactoryId());
+        PatternEditorInput reopened = (PatternEditorInput) new PatternEditorInputFactory().createElement(memento);
+
+        assertEquals(input, reopened);
+        assertEquals(confirmed.matrix(), reopened.options().matrix());
+        assertEquals(input.loaded().pattern(), reopened.loaded().pattern());
+    }
+
+    @Test
+    void aFileThatIsGoneIsNotReopened(@TempDir Path dir) throws Exception {
+        Path copy = Files.copy(RepositoryFiles.sample("pulse_square.bin"), dir.resolve("pulse.bin"));
+        PatternLoader loader = OsgiServices.await(PatternLoader.class);
+        PatternEditorInput input = new PatternEditorInput(loader.load(copy, ReadOptions.none()), ReadOptions.none());
+        XMLMemento memento = XMLMemento.createWriteRoot("editor");
+        input.getPersistable().saveState(memento);
+        Files.delete(copy);
+        assertEquals(null, new PatternEditorInputFactory().createElement(memento));
     }
 
     /**
