@@ -10,6 +10,8 @@ import org.uploadbridge.ui.internal.patterns.FileDropSupport;
 /** The main window: menus, tool bar, status line, progress area, and files dropped on the editor area. */
 public class UploadBridgeWindowAdvisor extends WorkbenchWindowAdvisor {
 
+    private boolean restored;
+
     public UploadBridgeWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
         super(configurer);
     }
@@ -30,5 +32,18 @@ public class UploadBridgeWindowAdvisor extends WorkbenchWindowAdvisor {
         configurer.setTitle("Upload Bridge");
         configurer.configureEditorAreaDropListener(FileDropSupport.editorAreaDropAdapter(configurer.getWindow()));
         configurer.addEditorAreaTransfer(org.eclipse.swt.dnd.FileTransfer.getInstance());
+    }
+
+    @Override
+    public void postWindowCreate() {
+        // A workbench this dense wants the whole screen on first start; later starts keep the user's size.
+        if (!restored) {
+            getWindowConfigurer().getWindow().getShell().setMaximized(true);
+        }
+    }
+
+    @Override
+    public void postWindowRestore() {
+        restored = true;
     }
 }

@@ -86,7 +86,7 @@ public class PatternEditor extends EditorPart {
         scroller.addListener(SWT.Resize, e -> scroller.setMinSize(properties.control().computeSize(SWT.DEFAULT, SWT.DEFAULT)));
         findings = new FindingsTable(right, this::showFrame);
         right.setWeights(62, 38);
-        sash.setWeights(62, 38);
+        sash.setWeights(55, 45);
 
         preview.addFrameListener(this::frameShown);
         preview.setPattern(pattern);
@@ -110,10 +110,10 @@ public class PatternEditor extends EditorPart {
         forward.setToolTipText("Next frame (Ctrl+Right)");
         forward.addListener(SWT.Selection, e -> step(1));
         frameScale = new Scale(parent, SWT.HORIZONTAL);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(frameScale);
+        GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).applyTo(frameScale);
         frameScale.addListener(SWT.Selection, e -> showFrame(frameScale.getSelection()));
         status = new Label(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().hint(260, SWT.DEFAULT).applyTo(status);
+        GridDataFactory.fillDefaults().hint(200, SWT.DEFAULT).applyTo(status);
         updatePlayButton();
         parent.getDisplay().timerExec(1000, new Runnable() {
             @Override

@@ -83,8 +83,10 @@ public final class LogRecordBuffer implements LogListener {
     private static String source(LogEntry entry) {
         String logger = entry.getLoggerName();
         String bundle = entry.getBundle() == null ? "" : entry.getBundle().getSymbolicName();
-        return logger == null || logger.isEmpty() || "LogService".equals(logger) || logger.equals(bundle)
-                ? bundle : bundle + " / " + logger;
+        // The platform's own loggers (ILog, the OSGi LogService) say nothing the bundle name does not.
+        boolean generic = logger == null || logger.isEmpty() || "LogService".equals(logger) || logger.equals(bundle)
+                || logger.startsWith("org.eclipse.");
+        return generic ? bundle : bundle + " / " + logger;
     }
 
     private static String stackTrace(Throwable t) {
