@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.core.internal.format.AtomicFiles;
 import org.uploadbridge.core.internal.format.GeometrySidecar;
+import org.uploadbridge.core.internal.format.NativeFrameReader;
 import org.uploadbridge.core.internal.format.PatternFiles;
 import org.uploadbridge.core.pattern.MatrixGeometry;
 import org.uploadbridge.core.pattern.Pattern;
@@ -114,54 +115,8 @@ public final class NativePatternCodec {
         // Only now, with the size proven, is anything the size of the pattern allocated.
         byte[] rgb = PatternFiles.allocatePixels(file, header.pixelBytes(), maxPixelBytes);
         int[] delays = new int[header.frameCount()];
-        readFrames(channel, file, size - NativeHeader.BYTES, delays, rgb, header.ledCount() * 3);
+        NativeFrameReader.read(channel, file, NativeHeader.BYTES, delays, rgb, header.ledCount() * 3);
         return Pattern.of(header.ledCount(), delays, rgb, null);
-    }
-
-    /**
-     * Reads the frames in large chunks through one direct buffer and copies each frame's pixels in
-     * bulk: as few system calls as a plain sequential read, and one copy per byte.
-     */
-    private static void readFrames(FileChannel channel, Path file, long bodyBytes, int[] delays, byte[] rgb, int frameBytes)
-            throws IOException, UploadBridgeException {
-        ByteBuffer buffer = ByteBuffer.allocateDirect((int) Math.min(PatternFiles.IO_CHUNK, bodyBytes))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        buffer.limit(0);
-        int offset = 0;
-        for (int frame = 0; frame < delays.length; frame++) {
-            if (buffer.remaining() < DELAY_BYTES) {
-                refill(channel, file, buffer, DELAY_BYTES);
-            }
-            delays[frame] = buffer.getShort() & 0xFFFF;
-            for (int left = frameBytes; left > 0;) {
-                if (!buffer.hasRemaining()) {
-                    refill(channel, file, buffer, 1);
-                }
-                int n = Math.min(left, buffer.remaining());
-                buffer.get(rgb, offset, n);
-                offset += n;
-                left -= n;
-            }
-        }
-    }
-
-    /** Keeps the unread bytes and reads more until at least {@code needed} bytes are available. */
-    private static void refill(FileChannel channel, Path file, ByteBuffer buffer, int needed)
-            throws IOException, UploadBridgeException {
-        buffer.compact();
-        try {
-            while (buffer.position() < needed) {
-                if (channel.read(buffer) < 0) {
-                    throw PatternFiles.endedEarly(file);
-                }
-            }
-            // Fill the rest too while the data is there: fewer, larger reads.
-            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-                // keep reading until the buffer is full or the file ends
-            }
-        } finally {
-            buffer.flip();
-        }
     }
 
     /** The native bytes of {@code pattern} in memory. */
