@@ -49,6 +49,27 @@ class NativePatternCodecTest {
     }
 
     @Test
+    void aLargePatternReadInParallelRangesIsExactlyWhatWasWritten() throws Exception {
+        // 25 MB: above the size at which the decoder splits the frames over several threads.
+        Pattern large = randomPattern(new Random(42), 3_001, 2_800, null);
+        Path file = dir.resolve("large.bin");
+        NativePatternCodec.write(large, file);
+        assertTrue(Files.size(file) > 16L << 20, "the file is large enough for the parallel read");
+        assertEquals(large, NativePatternCodec.decode(file));
+    }
+
+    @Test
+    void aLargeFileTruncatedInTheMiddleIsASizeMismatchNotAPartialPattern() throws Exception {
+        Pattern large = randomPattern(new Random(43), 2_000, 3_000, null);
+        Path file = dir.resolve("cut.bin");
+        NativePatternCodec.write(large, file);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(raf.length() / 2);
+        }
+        assertFailsWith(PatternError.SIZE_MISMATCH, () -> NativePatternCodec.decode(file));
+    }
+
+    @Test
     void encodingIsLittleEndianPerTheSpecification() throws Exception {
         Pattern pattern = Pattern.of(2, new int[] {0x1234, 7}, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, null);
         byte[] expected = {2, 0, 2, 0, 0x34, 0x12, 1, 2, 3, 4, 5, 6, 7, 0, 7, 8, 9, 10, 11, 12};
