@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.osgi.framework.FrameworkUtil;
+import org.uploadbridge.core.device.DeviceError;
+import org.uploadbridge.core.error.ErrorCode;
 import org.uploadbridge.core.error.CatalogEntry;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.core.format.PatternError;
@@ -68,7 +70,7 @@ class ErrorCatalogTest {
     void everyCodeHasASectionInTheTroubleshootingGuide() throws Exception {
         Path guide = TestSupport.repositoryRoot().resolve("docs").resolve("troubleshooting.md");
         List<String> lines = Files.readAllLines(guide, StandardCharsets.UTF_8);
-        for (PatternError code : PatternError.values()) {
+        for (ErrorCode code : allCoreCodes()) {
             String anchor = "<a id=\"" + code.id().toLowerCase(Locale.ROOT) + "\"></a>";
             int at = lines.indexOf(anchor);
             assertTrue(at >= 0, "no anchor " + anchor + " in " + guide);
@@ -78,5 +80,23 @@ class ErrorCatalogTest {
                     .filter(line -> line.matches("\\d+\\. .+")).count();
             assertTrue(steps >= code.entry().steps().size(), code + " has " + steps + " numbered steps in the guide");
         }
+    }
+
+    @Test
+    void everyDeviceCodeHasTitleMessageAndSteps() {
+        for (DeviceError code : DeviceError.values()) {
+            CatalogEntry entry = code.entry();
+            assertEquals(code.id(), entry.code());
+            assertFalse(entry.title().isBlank(), code + " title");
+            assertFalse(entry.steps().isEmpty(), code + " steps");
+            assertTrue(entry.message("192.168.4.1:80", "x", "y").contains("192.168.4.1:80"),
+                    code + " names the device: " + entry.message("192.168.4.1:80", "x", "y"));
+        }
+    }
+
+    private static List<ErrorCode> allCoreCodes() {
+        List<ErrorCode> codes = new java.util.ArrayList<>(List.of(PatternError.values()));
+        codes.addAll(List.of(DeviceError.values()));
+        return codes;
     }
 }

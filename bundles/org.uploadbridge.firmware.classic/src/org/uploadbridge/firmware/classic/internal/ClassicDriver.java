@@ -1,0 +1,243 @@
+package org.uploadbridge.firmware.classic.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.uploadbridge.core.device.Capability;
+import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.core.device.DeviceDriver;
+import org.uploadbridge.core.device.DeviceError;
+import org.uploadbridge.core.device.DeviceOperationNotSupportedException;
+import org.uploadbridge.core.device.DeviceStatus;
+import org.uploadbridge.core.device.LibraryEntry;
+import org.uploadbridge.core.device.LoadedPatternInfo;
+import org.uploadbridge.core.device.TransferProgress;
+import org.uploadbridge.core.device.UploadReceipt;
+import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.net.DeviceHttp;
+import org.uploadbridge.net.FilePart;
+import org.uploadbridge.net.FormField;
+import org.uploadbridge.net.HttpAnswer;
+
+import com.google.gson.JsonObject;
+
+/**
+ * The driver for the original Upload Bridge ESP firmware (device-protocols.md §2). The optional
+ * endpoints of extended builds are probed once per device; 404 means "not supported".
+ */
+@Component(service = DeviceDriver.class)
+public final class ClassicDriver implements DeviceDriver {
+
+    static final String FIRMWARE_ID = "classic";
+
+    private final DeviceHttp http;
+    private final Map<DeviceAddress, Set<Capability>> capabilities = new ConcurrentHashMap<>();
+
+    @Activate
+    public ClassicDriver(@Reference DeviceHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public String firmwareId() {
+        return FIRMWARE_ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "Upload Bridge classic firmware";
+    }
+
+    @Override
+    public Optional<DeviceStatus> probe(DeviceAddress address) throws UploadBridgeException {
+        HttpAnswer answer = http.get(address, "/api/status", Timeouts.STATUS, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES);
+        if (answer.status() != 200 || !answer.contentType().contains("json")) {
+            return Optional.empty();
+        }
+        ClassicJson.Status status;
+        try {
+            status = http.parseJson(address, answer, ClassicJson.Status.class);
+        } catch (UploadBridgeException notJson) {
+            return Optional.empty(); // something else answers with broken JSON: not ours
+        }
+        if (!status.looksClassic()) {
+            return Optional.empty();
+        }
+        capabilities.put(address, probeCapabilities(address));
+        return Optional.of(toStatus(address, status));
+    }
+
+    @Override
+    public DeviceStatus status(DeviceAddress address) throws UploadBridgeException {
+        HttpAnswer answer = http.get(address, "/api/status", Timeouts.STATUS, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES);
+        ClassicResults.requireOk(address, answer, "status");
+        ClassicJson.Status status = http.parseJson(address, answer, ClassicJson.Status.class);
+        if (!status.looksClassic()) {
+            throw new UploadBridgeException(DeviceError.NOT_RECOGNISED, address);
+        }
+        capabilities.computeIfAbsent(address, a -> EnumSet.of(Capability.STATUS, Capability.UPLOAD));
+        return toStatus(address, status);
+    }
+
+    @Override
+    public UploadReceipt upload(DeviceAddress address, Path patternFile, TransferProgress progress) throws UploadBridgeException {
+        return sendPattern(address, "/api/upload", List.of(), patternFile, progress);
+    }
+
+    @Override
+    public List<LibraryEntry> libraryList(DeviceAddress address) throws UploadBridgeException {
+        HttpAnswer answer = optional(address, Capability.PATTERN_LIBRARY,
+                http.get(address, "/api/library/list", Timeouts.LIBRARY, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES));
+        ClassicResults.requireOk(address, answer, "the library list");
+        ClassicJson.Library library = http.parseJson(address, answer, ClassicJson.Library.class);
+        return library.patterns == null ? List.of() : library.patterns.stream()
+                .map(p -> new LibraryEntry(p.name, orZero(p.size), orZero(p.leds), orZero(p.frames), Boolean.TRUE.equals(p.selected)))
+                .toList();
+    }
+
+    @Override
+    public UploadReceipt libraryUpload(DeviceAddress address, String name, Path patternFile, TransferProgress progress)
+            throws UploadBridgeException {
+        return sendPattern(address, "/api/library/upload", List.of(new FormField("name", name)), patternFile, progress);
+    }
+
+    @Override
+    public void libraryDelete(DeviceAddress address, String name) throws UploadBridgeException {
+        command(address, Capability.PATTERN_LIBRARY, "/api/library/delete", named(name), Timeouts.LIBRARY);
+    }
+
+    @Override
+    public void librarySelect(DeviceAddress address, String name) throws UploadBridgeException {
+        command(address, Capability.PATTERN_LIBRARY, "/api/library/select", named(name), Timeouts.LIBRARY);
+    }
+
+    @Override
+    public void firmwareUpdate(DeviceAddress address, Path image, TransferProgress progress) throws UploadBridgeException {
+        long size = size(address, image);
+        HttpAnswer answer = optional(address, Capability.FIRMWARE_UPDATE, http.postMultipart(address, "/api/ota/update", List.of(),
+                new FilePart("firmware", image.getFileName().toString(), "application/octet-stream", image), progress,
+                Timeouts.firmware(size), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES));
+        ClassicResults.requireSuccess(http, address, answer, size, image.getFileName().toString());
+    }
+
+    @Override
+    public void setBrightness(DeviceAddress address, int brightness) throws UploadBridgeException {
+        if (brightness < 0 || brightness > 255) {
+            throw new IllegalArgumentException("brightness is 0..255, not " + brightness);
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("brightness", brightness);
+        command(address, Capability.BRIGHTNESS, "/api/brightness", body.toString(), Timeouts.STATUS);
+    }
+
+    @Override
+    public void restart(DeviceAddress address) throws UploadBridgeException {
+        command(address, Capability.RESTART, "/api/restart", "{}", Timeouts.STATUS);
+    }
+
+    private UploadReceipt sendPattern(DeviceAddress address, String path, List<FormField> fields, Path file,
+            TransferProgress progress) throws UploadBridgeException {
+        long size = size(address, file);
+        String sha256 = Sha256.of(address, file);
+        HttpAnswer answer = http.postMultipart(address, path, fields,
+                new FilePart("file", file.getFileName().toString(), "application/octet-stream", file), progress,
+                Timeouts.upload(size), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES);
+        if (answer.status() == 404 && !"/api/upload".equals(path)) {
+            throw new DeviceOperationNotSupportedException(address, Capability.PATTERN_LIBRARY);
+        }
+        String message = ClassicResults.requireSuccess(http, address, answer, size, file.getFileName().toString());
+        return new UploadReceipt(message, size, sha256);
+    }
+
+    private void command(DeviceAddress address, Capability capability, String path, String json, Duration timeout)
+            throws UploadBridgeException {
+        HttpAnswer answer = optional(address, capability,
+                http.postJson(address, path, json, timeout, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES));
+        ClassicResults.requireSuccess(http, address, answer, 0, path);
+    }
+
+    /** A 404 from an optional endpoint: the firmware build lacks it. */
+    private static HttpAnswer optional(DeviceAddress address, Capability capability, HttpAnswer answer)
+            throws DeviceOperationNotSupportedException {
+        if (answer.status() == 404) {
+            throw new DeviceOperationNotSupportedException(address, capability);
+        }
+        return answer;
+    }
+
+    /** Which optional endpoints answer: 404 = absent; 405 on a wrong method or 400 on an empty body = present. */
+    private Set<Capability> probeCapabilities(DeviceAddress address) throws UploadBridgeException {
+        Set<Capability> found = EnumSet.of(Capability.STATUS, Capability.UPLOAD);
+        if (exists(http.get(address, "/api/library/list", Timeouts.LIBRARY, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES))) {
+            found.add(Capability.PATTERN_LIBRARY);
+        }
+        if (exists(http.get(address, "/api/ota/status", Timeouts.STATUS, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES))) {
+            found.add(Capability.FIRMWARE_UPDATE);
+        }
+        if (exists(http.get(address, "/api/brightness", Timeouts.STATUS, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES))) {
+            found.add(Capability.BRIGHTNESS);
+        }
+        if (exists(http.get(address, "/api/schedule", Timeouts.STATUS, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES))) {
+            found.add(Capability.SCHEDULE);
+        }
+        if (exists(http.get(address, "/api/restart", Timeouts.STATUS, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES))) {
+            found.add(Capability.RESTART);
+        }
+        return found;
+    }
+
+    private static boolean exists(HttpAnswer answer) {
+        return answer.status() != 404;
+    }
+
+    private DeviceStatus toStatus(DeviceAddress address, ClassicJson.Status s) {
+        LoadedPatternInfo pattern = Boolean.TRUE.equals(s.patternLoaded)
+                ? new LoadedPatternInfo(true, orZero(s.numLeds), orZero(s.numFrames), s.patternSize == null ? 0 : s.patternSize)
+                : LoadedPatternInfo.none();
+        String network = String.join(" ", nonNull(s.wifiMode), nonNull(s.ssid), nonNull(s.ip)).trim();
+        return new DeviceStatus(address, FIRMWARE_ID, s.name == null || s.name.isBlank() ? address.host() : s.name,
+                Optional.ofNullable(s.version), Optional.ofNullable(s.mac).map(String::toLowerCase),
+                s.maxLeds == null ? OptionalInt.empty() : OptionalInt.of(s.maxLeds),
+                s.freeHeap == null ? OptionalLong.empty() : OptionalLong.of(s.freeHeap), pattern, network,
+                capabilities.getOrDefault(address, EnumSet.of(Capability.STATUS, Capability.UPLOAD)));
+    }
+
+    private static String named(String name) {
+        JsonObject body = new JsonObject();
+        body.addProperty("name", name);
+        return body.toString();
+    }
+
+    private static long size(DeviceAddress address, Path file) throws UploadBridgeException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UploadBridgeException(DeviceError.REJECTED, e, address, "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+}

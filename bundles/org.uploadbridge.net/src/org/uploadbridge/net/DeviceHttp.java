@@ -1,0 +1,40 @@
+package org.uploadbridge.net;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.core.device.TransferProgress;
+import org.uploadbridge.core.error.UploadBridgeException;
+
+/**
+ * HTTP to LED controllers, for firmware drivers (a DS service). Every request goes only to an
+ * address the address policy allows, never follows a redirect, reads at most {@code maxBytes} of an
+ * answer and fails with a catalogued {@link org.uploadbridge.core.device.DeviceError}. Connections
+ * are pooled per device, at most {@value #CONNECTIONS_PER_DEVICE} at a time: small controllers
+ * queue very few requests.
+ */
+public interface DeviceHttp {
+
+    int CONNECTIONS_PER_DEVICE = 2;
+    /** A generous bound for JSON answers of small controllers. */
+    long DEFAULT_MAX_ANSWER_BYTES = 64 * 1024;
+
+    HttpAnswer get(DeviceAddress address, String path, Duration timeout, long maxBytes) throws UploadBridgeException;
+
+    HttpAnswer postJson(DeviceAddress address, String path, String json, Duration timeout, long maxBytes)
+            throws UploadBridgeException;
+
+    /**
+     * Sends a multipart form with text fields and one file, streamed from disk (never loaded
+     * whole), telling {@code progress} as bytes go out and aborting when it is cancelled.
+     */
+    HttpAnswer postMultipart(DeviceAddress address, String path, List<FormField> fields, FilePart file,
+            TransferProgress progress, Duration timeout, long maxBytes) throws UploadBridgeException;
+
+    /**
+     * Parses a JSON answer into {@code type} (unknown fields are ignored); malformed JSON is a
+     * catalogued {@code UB-D006}.
+     */
+    <T> T parseJson(DeviceAddress address, HttpAnswer answer, Class<T> type) throws UploadBridgeException;
+}

@@ -1,0 +1,197 @@
+package org.uploadbridge.net.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.jetty.client.CompletableResponseListener;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.MultiPartRequestContent;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.core.device.DeviceError;
+import org.uploadbridge.core.device.TransferProgress;
+import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.net.DeviceHttp;
+import org.uploadbridge.net.FilePart;
+import org.uploadbridge.net.FormField;
+import org.uploadbridge.net.HttpAnswer;
+import org.uploadbridge.validation.address.AddressCheck;
+import org.uploadbridge.validation.address.AddressPolicy;
+import org.uploadbridge.validation.address.PolicyMode;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+
+/**
+ * {@link DeviceHttp} on one shared Jetty {@link HttpClient}. Configuration property
+ * {@value #ALLOW_PUBLIC} (default false) lets traffic go to public addresses too.
+ */
+@Component(service = DeviceHttp.class, configurationPid = "org.uploadbridge.net")
+public final class JettyDeviceHttp implements DeviceHttp {
+
+    static final String ALLOW_PUBLIC = "allowPublicAddresses";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final AddressPolicy policy;
+    private final PolicyMode mode;
+    private final HttpClient client;
+    private final Gson gson = new Gson();
+
+    @Activate
+    public JettyDeviceHttp(@Reference AddressPolicy policy, Map<String, Object> properties) throws Exception {
+        this.policy = policy;
+        this.mode = PolicyMode.of(Boolean.parseBoolean(String.valueOf(properties.getOrDefault(ALLOW_PUBLIC, "false"))));
+        QueuedThreadPool threads = new QueuedThreadPool(64, 2);
+        threads.setName("uploadbridge-http");
+        threads.setDaemon(true);
+        client = new HttpClient();
+        client.setExecutor(threads);
+        client.setFollowRedirects(false); // a device that redirects is answered with UB-D004, never followed
+        client.setMaxConnectionsPerDestination(CONNECTIONS_PER_DEVICE);
+        client.setConnectTimeout(CONNECT_TIMEOUT.toMillis());
+        client.setUserAgentField(null);
+        client.start();
+    }
+
+    @Deactivate
+    void stop() throws Exception {
+        client.stop();
+    }
+
+    @Override
+    public HttpAnswer get(DeviceAddress address, String path, Duration timeout, long maxBytes) throws UploadBridgeException {
+        return send(address, "GET " + path, request(address, path, HttpMethod.GET), timeout, maxBytes);
+    }
+
+    @Override
+    public HttpAnswer postJson(DeviceAddress address, String path, String json, Duration timeout, long maxBytes)
+            throws UploadBridgeException {
+        Request request = request(address, path, HttpMethod.POST)
+                .body(new StringRequestContent("application/json", json, StandardCharsets.UTF_8));
+        return send(address, "POST " + path, request, timeout, maxBytes);
+    }
+
+    @Override
+    public HttpAnswer postMultipart(DeviceAddress address, String path, List<FormField> fields, FilePart file,
+            TransferProgress progress, Duration timeout, long maxBytes) throws UploadBridgeException {
+        long total;
+        try {
+            total = Files.size(file.file());
+        } catch (IOException e) {
+            throw new UploadBridgeException(DeviceError.REJECTED, e, address, "cannot read " + file.file() + ": " + e.getMessage());
+        }
+        MultiPartRequestContent form = new MultiPartRequestContent();
+        for (FormField field : fields) {
+            form.addPart(new MultiPart.ContentSourcePart(field.name(), null, HttpFields.EMPTY,
+                    new StringRequestContent(field.value())));
+        }
+        form.addPart(new MultiPart.PathPart(file.fieldName(), file.fileName(),
+                HttpFields.build().put(HttpHeader.CONTENT_TYPE, file.contentType()), file.file()));
+        form.close();
+        AtomicLong sent = new AtomicLong();
+        Request request = request(address, path, HttpMethod.POST).body(form)
+                .onRequestContent((r, chunk) -> {
+                    long now = Math.min(total, sent.addAndGet(chunk.remaining()));
+                    progress.transferred(now, total);
+                    if (progress.isCancelled()) {
+                        r.abort(new CancelledByUser());
+                    }
+                });
+        return send(address, "POST " + path, request, timeout, maxBytes);
+    }
+
+    @Override
+    public <T> T parseJson(DeviceAddress address, HttpAnswer answer, Class<T> type) throws UploadBridgeException {
+        try {
+            T value = gson.fromJson(answer.body(), type);
+            if (value == null) {
+                throw new UploadBridgeException(DeviceError.MALFORMED_RESPONSE, address, "the answer was empty");
+            }
+            return value;
+        } catch (JsonParseException e) {
+            throw new UploadBridgeException(DeviceError.MALFORMED_RESPONSE, e, address,
+                    "invalid JSON (" + e.getMessage() + ")");
+        }
+    }
+
+    private Request request(DeviceAddress address, String path, HttpMethod method) {
+        return client.newRequest(address.uri(path)).method(method);
+    }
+
+    private HttpAnswer send(DeviceAddress address, String operation, Request request, Duration timeout, long maxBytes)
+            throws UploadBridgeException {
+        checkPolicy(address);
+        request.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<ContentResponse> future = new CompletableResponseListener(request, (int) Math.min(Integer.MAX_VALUE, maxBytes)).send();
+        ContentResponse response;
+        try {
+            response = future.get(timeout.toMillis() + CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            request.abort(e);
+            Thread.currentThread().interrupt();
+            throw new UploadBridgeException(DeviceError.CANCELLED, e, address, operation);
+        } catch (TimeoutException e) {
+            request.abort(e);
+            throw new UploadBridgeException(DeviceError.TIMED_OUT, e, address, operation, timeout.toSeconds());
+        } catch (ExecutionException e) {
+            throw TransportFailures.translate(address, operation, timeout, maxBytes, e.getCause());
+        }
+        int status = response.getStatus();
+        if (status >= 300 && status < 400) {
+            String target = response.getHeaders().get(HttpHeader.LOCATION);
+            throw new UploadBridgeException(DeviceError.REDIRECT_REFUSED, address, target == null ? "(no location)" : target);
+        }
+        String type = response.getMediaType();
+        return new HttpAnswer(status, type == null ? "" : type, new String(response.getContent(), StandardCharsets.UTF_8));
+    }
+
+    /** Only addresses the policy allows; a name must resolve to allowed addresses only (no rebinding to the internet). */
+    private void checkPolicy(DeviceAddress address) throws UploadBridgeException {
+        AddressCheck check = policy.check(address.host(), mode);
+        if (!check.isAllowed()) {
+            throw check.refusal().orElseThrow().toException();
+        }
+        if (check.parsed().isPresent() && check.parsed().get().needsResolution()) {
+            try {
+                InetAddress[] resolved = InetAddress.getAllByName(address.host());
+                var refusal = policy.checkResolved(address.host(), resolved, mode);
+                if (refusal.isPresent()) {
+                    throw refusal.get().toException();
+                }
+            } catch (UnknownHostException e) {
+                throw new UploadBridgeException(DeviceError.UNREACHABLE, e, address, "the name does not resolve");
+            }
+        }
+    }
+
+    /** The user cancelled a transfer: aborts the request, reported as {@code UB-D015}. */
+    static final class CancelledByUser extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        CancelledByUser() {
+            super("cancelled by the user");
+        }
+    }
+}
