@@ -30,5 +30,25 @@ run 1 "UB-P007" validate "$samples/raw-15x6-rows.bin"
 run 0 "15x6 matrix x 15 frames" validate "$samples/raw-15x6-rows.bin" --size 15x6
 run 2 "Unknown command: frobnicate" frobnicate
 run 0 "3. Summary: 5 of 5 patterns are valid files" demo --dir "$work/demo"
-if [ "$failures" -eq 0 ]; then echo "product smoke test: all 6 checks passed"; else echo "product smoke test: $failures of 6 checks failed"; fi
+
+# Simulated devices from the product itself, then the device commands against them (loopback only).
+port=18600
+cp -r "$product/configuration" "$work/configuration-sim"
+"$java" -jar "$launcher" -install "$product" -configuration "$work/configuration-sim" -data "$work/workspace-sim" \
+  -nosplash -application org.uploadbridge.cli.app simulate --count 3 --first 127.48.0.1 --port $port --for 120 \
+  >"$work/simulate.log" 2>&1 &
+simulator=$!
+for _ in $(seq 1 60); do
+  grep -q "Simulating 3" "$work/simulate.log" 2>/dev/null && break
+  sleep 0.5
+done
+run 0 "no pattern" status 127.48.0.1:$port
+run 0 "1 of 1 device(s) confirmed the pattern." upload "$samples/vortex_banner.bin" 127.48.0.1:$port
+run 0 "3 of 3 device(s) confirmed the pattern." upload "$samples/aurora_strip.bin" 127.48.0.1:$port 127.48.0.2:$port 127.48.0.3:$port
+run 0 "3 device(s)" scan 127.48.0.0/24 --port $port
+run 1 "UB-V110" status 8.8.8.8
+kill "$simulator" 2>/dev/null
+wait "$simulator" 2>/dev/null
+checks=11
+if [ "$failures" -eq 0 ]; then echo "product smoke test: all $checks checks passed"; else echo "product smoke test: $failures of $checks checks failed"; fi
 [ "$failures" -eq 0 ]

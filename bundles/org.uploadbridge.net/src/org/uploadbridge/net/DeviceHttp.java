@@ -33,6 +33,12 @@ public interface DeviceHttp {
             TransferProgress progress, Duration timeout, long maxBytes) throws UploadBridgeException;
 
     /**
+     * Whether something accepts TCP connections at the address within {@code timeout}: the cheap
+     * first step of a subnet scan, before any HTTP. Policy-checked like every request.
+     */
+    boolean acceptsConnections(DeviceAddress address, Duration timeout) throws UploadBridgeException;
+
+    /**
      * Parses a JSON answer into {@code type} (unknown fields are ignored); malformed JSON is a
      * catalogued {@code UB-D006}.
      */

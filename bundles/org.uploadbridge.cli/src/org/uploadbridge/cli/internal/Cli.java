@@ -3,6 +3,7 @@ package org.uploadbridge.cli.internal;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.osgi.framework.FrameworkUtil;
 
@@ -24,6 +25,15 @@ final class Cli {
                   Write a set of generated example patterns (strips and matrices) into DIR.
               demo [--dir DIR]
                   The headless tour: write the example patterns, validate them and print a summary.
+              scan CIDR [--port P] [--timeout-ms T] [--allow-public] [--json]
+                  Find LED controllers on a subnet (LAN and loopback only unless --allow-public).
+              status ADDR... [--allow-public] [--json]
+                  What each device plays and can do. ADDR is host[:port], e.g. 192.168.4.1 or 127.42.0.1:8080.
+              upload FILE ADDR... [--concurrency N] [--allow-public] [--json]
+                  Validate a pattern against each device, send it and verify it; many devices in parallel.
+              simulate [--count N] [--profile esp8266|esp32] [--first 127.42.0.1] [--port 8080]
+                       [--bandwidth BYTES_PER_S] [--for SECONDS]
+                  Run simulated classic devices on loopback addresses until Ctrl+C.
               version
                   Print the version.
               help
@@ -33,11 +43,18 @@ final class Cli {
     private final PrintStream out;
     private final PrintStream err;
     private final CliServices services;
+    private final CountDownLatch stopped;
 
     Cli(PrintStream out, PrintStream err, CliServices services) {
+        this(out, err, services, new CountDownLatch(1));
+    }
+
+    /** {@code stopped} is released when the application is asked to stop (long-running commands end then). */
+    Cli(PrintStream out, PrintStream err, CliServices services, CountDownLatch stopped) {
         this.out = out;
         this.err = err;
         this.services = services;
+        this.stopped = stopped;
     }
 
     int run(String[] args) {
@@ -49,7 +66,11 @@ final class Cli {
         Map<String, Command> commands = Map.of(
                 "validate", new ValidateCommand(out, services),
                 "demo-patterns", new DemoPatternsCommand(out),
-                "demo", new DemoCommand(out, services));
+                "demo", new DemoCommand(out, services),
+                "scan", new ScanCommand(out, services),
+                "status", new StatusCommand(out, services),
+                "upload", new UploadCommand(out, services),
+                "simulate", new SimulateCommand(out, services, stopped));
         try {
             switch (args[0]) {
                 case "help", "--help", "-h" -> {

@@ -2,6 +2,7 @@ package org.uploadbridge.cli.internal;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
@@ -14,6 +15,8 @@ import org.osgi.framework.FrameworkUtil;
  */
 public class CliApplication implements IApplication {
 
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
     @Override
     public Object start(IApplicationContext context) {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
@@ -21,7 +24,7 @@ public class CliApplication implements IApplication {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         try (CliServices services = new CliServices(FrameworkUtil.getBundle(CliApplication.class).getBundleContext())) {
-            return new Cli(out, err, services).run(args == null ? new String[0] : args);
+            return new Cli(out, err, services, stopped).run(args == null ? new String[0] : args);
         } catch (RuntimeException e) {
             // A defect or a broken installation, not bad input: say so plainly instead of exiting 0.
             err.println("error: Upload Bridge could not run the command: " + e.getMessage());
@@ -33,6 +36,6 @@ public class CliApplication implements IApplication {
 
     @Override
     public void stop() {
-        // Commands are short-lived and check for interruption themselves.
+        stopped.countDown(); // ends a running simulate; other commands are short-lived
     }
 }

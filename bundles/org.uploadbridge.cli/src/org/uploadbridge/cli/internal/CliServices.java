@@ -6,6 +6,10 @@ import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 import org.uploadbridge.core.format.PatternLoader;
+import org.uploadbridge.devices.DeviceDiscovery;
+import org.uploadbridge.devices.DeviceService;
+import org.uploadbridge.simulator.DeviceSimulator;
+import org.uploadbridge.validation.address.AddressPolicy;
 import org.uploadbridge.validation.pattern.PatternValidator;
 
 /** The DS services the commands use, looked up in the OSGi service registry. */
@@ -26,6 +30,22 @@ final class CliServices implements AutoCloseable {
 
     PatternValidator patternValidator() {
         return get(PatternValidator.class);
+    }
+
+    DeviceService devices() {
+        return get(DeviceService.class);
+    }
+
+    DeviceDiscovery discovery() {
+        return get(DeviceDiscovery.class);
+    }
+
+    DeviceSimulator simulator() {
+        return get(DeviceSimulator.class);
+    }
+
+    AddressPolicy addressPolicy() {
+        return get(AddressPolicy.class);
     }
 
     private <T> T get(Class<T> type) {

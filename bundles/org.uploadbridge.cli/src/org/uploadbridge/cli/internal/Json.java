@@ -15,4 +15,11 @@ final class Json {
 
     record ValidateOutput(boolean valid, List<FileCheck> files) {
     }
+
+    record ScanOutput(String range, long scanned, long listening, long elapsedMs, List<DeviceOutput.DeviceJson> devices) {
+    }
+
+    record UploadOutput(String address, boolean success, String deviceMessage, String sha256, long bytes, long elapsedMs,
+            DeviceOutput.DeviceJson verified, DeviceOutput.ErrorJson error) {
+    }
 }

@@ -38,7 +38,9 @@ public enum DeviceError implements ErrorCode {
     /** {0} address, {1} the operation. */
     CANCELLED("UB-D015"),
     /** {0} address. */
-    NOT_RECOGNISED("UB-D016");
+    NOT_RECOGNISED("UB-D016"),
+    /** {0} address, {1} the first problem found, {2} how many problems in all. */
+    PATTERN_DOES_NOT_FIT("UB-D017");
 
     private final String id;
 

@@ -123,6 +123,17 @@ public final class JettyDeviceHttp implements DeviceHttp {
     }
 
     @Override
+    public boolean acceptsConnections(DeviceAddress address, Duration timeout) throws UploadBridgeException {
+        checkPolicy(address);
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address.host(), address.port()), (int) Math.max(1, timeout.toMillis()));
+            return true;
+        } catch (IOException nobodyThere) {
+            return false; // refused, unreachable or silent: in a scan that just means "no device here"
+        }
+    }
+
+    @Override
     public <T> T parseJson(DeviceAddress address, HttpAnswer answer, Class<T> type) throws UploadBridgeException {
         try {
             T value = gson.fromJson(answer.body(), type);

@@ -45,6 +45,7 @@ public final class ClassicDriver implements DeviceDriver {
 
     private final DeviceHttp http;
     private final Map<DeviceAddress, Set<Capability>> capabilities = new ConcurrentHashMap<>();
+    private final Set<DeviceAddress> probed = ConcurrentHashMap.newKeySet();
 
     @Activate
     public ClassicDriver(@Reference DeviceHttp http) {
@@ -99,18 +100,20 @@ public final class ClassicDriver implements DeviceDriver {
 
     @Override
     public List<LibraryEntry> libraryList(DeviceAddress address) throws UploadBridgeException {
+        requireCapability(address, Capability.PATTERN_LIBRARY);
         HttpAnswer answer = optional(address, Capability.PATTERN_LIBRARY,
                 http.get(address, "/api/library/list", Timeouts.LIBRARY, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES));
         ClassicResults.requireOk(address, answer, "the library list");
-        ClassicJson.Library library = http.parseJson(address, answer, ClassicJson.Library.class);
-        return library.patterns == null ? List.of() : library.patterns.stream()
-                .map(p -> new LibraryEntry(p.name, orZero(p.size), orZero(p.leds), orZero(p.frames), Boolean.TRUE.equals(p.selected)))
+        ClassicJson.LibraryItem[] items = http.parseJson(address, answer, ClassicJson.LibraryItem[].class);
+        return java.util.Arrays.stream(items).filter(java.util.Objects::nonNull)
+                .map(p -> new LibraryEntry(p.name, orZero(p.size), orZero(p.leds), orZero(p.frames), Boolean.TRUE.equals(p.active)))
                 .toList();
     }
 
     @Override
     public UploadReceipt libraryUpload(DeviceAddress address, String name, Path patternFile, TransferProgress progress)
             throws UploadBridgeException {
+        requireCapability(address, Capability.PATTERN_LIBRARY);
         return sendPattern(address, "/api/library/upload", List.of(new FormField("name", name)), patternFile, progress);
     }
 
@@ -126,6 +129,7 @@ public final class ClassicDriver implements DeviceDriver {
 
     @Override
     public void firmwareUpdate(DeviceAddress address, Path image, TransferProgress progress) throws UploadBridgeException {
+        requireCapability(address, Capability.FIRMWARE_UPDATE);
         long size = size(address, image);
         HttpAnswer answer = optional(address, Capability.FIRMWARE_UPDATE, http.postMultipart(address, "/api/ota/update", List.of(),
                 new FilePart("firmware", image.getFileName().toString(), "application/octet-stream", image), progress,
@@ -164,9 +168,25 @@ public final class ClassicDriver implements DeviceDriver {
 
     private void command(DeviceAddress address, Capability capability, String path, String json, Duration timeout)
             throws UploadBridgeException {
+        requireCapability(address, capability);
         HttpAnswer answer = optional(address, capability,
                 http.postJson(address, path, json, timeout, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES));
         ClassicResults.requireSuccess(http, address, answer, 0, path);
+    }
+
+    /**
+     * Optional endpoints are probed once per device (not by sending a body the device would refuse
+     * halfway: the firmware closes the connection on a 404 while the client is still sending).
+     */
+    private void requireCapability(DeviceAddress address, Capability capability) throws UploadBridgeException {
+        Set<Capability> known = capabilities.get(address);
+        if (known == null || known.equals(EnumSet.of(Capability.STATUS, Capability.UPLOAD)) && !probed.contains(address)) {
+            known = probeCapabilities(address);
+            capabilities.put(address, known);
+        }
+        if (!known.contains(capability)) {
+            throw new DeviceOperationNotSupportedException(address, capability);
+        }
     }
 
     /** A 404 from an optional endpoint: the firmware build lacks it. */
@@ -180,6 +200,7 @@ public final class ClassicDriver implements DeviceDriver {
 
     /** Which optional endpoints answer: 404 = absent; 405 on a wrong method or 400 on an empty body = present. */
     private Set<Capability> probeCapabilities(DeviceAddress address) throws UploadBridgeException {
+        probed.add(address);
         Set<Capability> found = EnumSet.of(Capability.STATUS, Capability.UPLOAD);
         if (exists(http.get(address, "/api/library/list", Timeouts.LIBRARY, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES))) {
             found.add(Capability.PATTERN_LIBRARY);

@@ -1,7 +1,5 @@
 package org.uploadbridge.firmware.classic.internal;
 
-import java.util.List;
-
 import com.google.gson.annotations.SerializedName;
 
 /** The JSON the classic firmware speaks (device-protocols.md §2); unknown fields are ignored. */
@@ -45,16 +43,13 @@ final class ClassicJson {
         String message;
     }
 
-    /** {@code GET /api/library/list}. */
-    static final class Library {
-        List<LibraryItem> patterns;
-    }
-
+    /** One element of {@code GET /api/library/list}, a JSON array. */
     static final class LibraryItem {
         String name;
         Long size;
         Integer leds;
         Integer frames;
-        Boolean selected;
+        /** The pattern the device plays now. */
+        Boolean active;
     }
 }

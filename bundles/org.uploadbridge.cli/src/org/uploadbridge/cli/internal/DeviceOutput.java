@@ -1,0 +1,54 @@
+package org.uploadbridge.cli.internal;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.uploadbridge.core.device.DeviceStatus;
+import org.uploadbridge.core.error.CatalogEntry;
+import org.uploadbridge.core.error.UploadBridgeException;
+
+/** How devices and device failures look on a terminal and in {@code --json}. */
+final class DeviceOutput {
+
+    private DeviceOutput() {
+    }
+
+    record DeviceJson(String address, String firmware, String name, String version, boolean patternLoaded, int leds,
+            int frames, long patternBytes, String network, List<String> capabilities) {
+    }
+
+    record ErrorJson(String address, String code, String title, String message, List<String> steps, String doc) {
+    }
+
+    static DeviceJson json(DeviceStatus s) {
+        List<String> capabilities = new ArrayList<>();
+        s.capabilities().stream().sorted().forEach(c -> capabilities.add(c.name().toLowerCase(Locale.ROOT)));
+        return new DeviceJson(s.address().toString(), s.firmwareId(), s.name(), s.firmwareVersion().orElse(null),
+                s.pattern().loaded(), s.pattern().ledCount(), s.pattern().frameCount(), s.pattern().sizeBytes(), s.network(),
+                capabilities);
+    }
+
+    static ErrorJson json(String address, UploadBridgeException e) {
+        CatalogEntry entry = e.entry();
+        return new ErrorJson(address, entry.code(), entry.title(), e.detail(), entry.steps(), entry.docReference());
+    }
+
+    static String line(DeviceStatus s) {
+        String pattern = s.pattern().loaded()
+                ? s.pattern().ledCount() + " LEDs x " + s.pattern().frameCount() + " frames (" + s.pattern().sizeBytes() + " bytes)"
+                : "no pattern";
+        return String.format("%-22s %-8s %-14s %s", s.address(), s.firmwareId(), s.name(), pattern);
+    }
+
+    static void printError(PrintStream out, String subject, UploadBridgeException e) {
+        CatalogEntry entry = e.entry();
+        out.println("FAILED   " + subject + ": " + entry.code() + " " + entry.title() + ": " + e.detail());
+        int n = 1;
+        for (String step : entry.steps()) {
+            out.println("      " + n++ + ". " + step);
+        }
+        out.println("      See " + entry.docReference());
+    }
+}

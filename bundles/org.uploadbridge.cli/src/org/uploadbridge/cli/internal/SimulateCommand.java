@@ -1,0 +1,88 @@
+package org.uploadbridge.cli.internal;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.uploadbridge.simulator.DeviceProfile;
+import org.uploadbridge.simulator.FleetSpec;
+import org.uploadbridge.simulator.SimulatedDevice;
+import org.uploadbridge.simulator.SimulatedFleet;
+
+/**
+ * {@code simulate [--count N] [--profile esp8266|esp32] [--first 127.42.0.1] [--port 8080]
+ * [--bandwidth BYTES_PER_S] [--for SECONDS]}: simulated classic devices on loopback until Ctrl+C.
+ */
+final class SimulateCommand implements Cli.Command {
+
+    private final PrintStream out;
+    private final CliServices services;
+    private final CountDownLatch stopped;
+
+    SimulateCommand(PrintStream out, CliServices services, CountDownLatch stopped) {
+        this.out = out;
+        this.services = services;
+        this.stopped = stopped;
+    }
+
+    @Override
+    public int run(String[] args) throws UsageException {
+        int count = 8;
+        DeviceProfile profile = DeviceProfile.esp8266();
+        String first = FleetSpec.DEFAULT_FIRST_ADDRESS;
+        int port = FleetSpec.DEFAULT_PORT;
+        long bandwidth = 0;
+        int seconds = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--count" -> count = Options.positiveInt("--count", Options.value(args, ++i, "--count"), 10_000);
+                case "--profile" -> profile = profile(Options.value(args, ++i, "--profile"));
+                case "--first" -> first = Options.value(args, ++i, "--first");
+                case "--port" -> port = Options.positiveInt("--port", Options.value(args, ++i, "--port"), 65535);
+                case "--bandwidth" -> bandwidth = Options.positiveInt("--bandwidth", Options.value(args, ++i, "--bandwidth"), Integer.MAX_VALUE);
+                case "--for" -> seconds = Options.positiveInt("--for", Options.value(args, ++i, "--for"), 86_400);
+                default -> throw new UsageException("Unknown option for simulate: " + args[i]);
+            }
+        }
+        if (bandwidth > 0) {
+            profile = profile.withBandwidth(bandwidth);
+        }
+        FleetSpec spec;
+        try {
+            spec = FleetSpec.of(count, profile).withFirstAddress(first).withPort(port);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        try (SimulatedFleet fleet = services.simulator().start(spec)) {
+            SimulatedDevice firstDevice = fleet.devices().get(0);
+            SimulatedDevice lastDevice = fleet.devices().get(fleet.devices().size() - 1);
+            out.println("Simulating " + count + " " + profile.name() + " classic device(s) on port " + port + ", "
+                    + firstDevice.address().getAddress().getHostAddress() + " ... " + lastDevice.address().getAddress().getHostAddress());
+            out.println("Try: upload-bridge status " + firstDevice.address().getAddress().getHostAddress() + ":" + port);
+            out.println(seconds > 0 ? "Running for " + seconds + " s." : "Press Ctrl+C to stop.");
+            await(seconds);
+            out.println("Stopped the simulated devices.");
+            return Cli.OK;
+        }
+    }
+
+    private void await(int seconds) {
+        try {
+            if (seconds > 0) {
+                stopped.await(seconds, TimeUnit.SECONDS);
+            } else {
+                stopped.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static DeviceProfile profile(String name) throws UsageException {
+        try {
+            return DeviceProfile.byName(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--profile takes esp8266 or esp32, not " + name);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.uploadbridge.cli.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.core.device.TransferProgress;
+import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.devices.FleetResult;
+import org.uploadbridge.devices.UploadOutcome;
+import org.uploadbridge.validation.address.PolicyMode;
+
+/**
+ * {@code upload FILE ADDR... [--concurrency N] [--allow-public] [--json]}: validates, sends and
+ * verifies one pattern on one device or a whole fleet in parallel, with a result per device.
+ */
+final class UploadCommand implements Cli.Command {
+
+    static final int DEFAULT_CONCURRENCY = 8;
+
+    private final PrintStream out;
+    private final CliServices services;
+
+    UploadCommand(PrintStream out, CliServices services) {
+        this.out = out;
+        this.services = services;
+    }
+
+    @Override
+    public int run(String[] args) throws UsageException {
+        boolean json = false;
+        int concurrency = DEFAULT_CONCURRENCY;
+        PolicyMode mode = PolicyMode.LAN_ONLY;
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--json" -> json = true;
+                case "--allow-public" -> mode = PolicyMode.ALLOW_PUBLIC;
+                case "--concurrency" -> concurrency = Options.positiveInt("--concurrency", Options.value(args, ++i, "--concurrency"), 256);
+                default -> {
+                    if (args[i].startsWith("--")) {
+                        throw new UsageException("Unknown option for upload: " + args[i]);
+                    }
+                    positional.add(args[i]);
+                }
+            }
+        }
+        if (positional.size() < 2) {
+            throw new UsageException("upload needs a pattern file and at least one device address");
+        }
+        Path file = Path.of(positional.get(0));
+        List<DeviceAddress> addresses;
+        try {
+            addresses = DeviceArguments.parse(services.addressPolicy(), positional.subList(1, positional.size()), mode);
+        } catch (UploadBridgeException e) {
+            DeviceOutput.printError(out, "address", e);
+            return Cli.FAILED;
+        }
+        boolean quiet = json;
+        List<FleetResult> results;
+        if (addresses.size() == 1) {
+            results = List.of(single(addresses.get(0), file, quiet));
+        } else {
+            int[] done = { 0 };
+            results = services.devices().uploadToFleet(addresses, file, concurrency, result -> {
+                if (!quiet) {
+                    synchronized (out) {
+                        print(result, ++done[0], addresses.size());
+                    }
+                }
+            });
+        }
+        long ok = results.stream().filter(FleetResult::isSuccess).count();
+        if (json) {
+            out.println(Json.GSON.toJson(results.stream().map(UploadCommand::json).toList()));
+        } else {
+            if (addresses.size() == 1) {
+                print(results.get(0), 1, 1);
+            }
+            out.println(ok + " of " + results.size() + " device(s) confirmed the pattern.");
+        }
+        return ok == results.size() ? Cli.OK : Cli.FAILED;
+    }
+
+    private FleetResult single(DeviceAddress address, Path file, boolean quiet) {
+        boolean terminal = !quiet && System.console() != null;
+        TransferProgress progress = terminal ? (sent, total) -> {
+            synchronized (out) {
+                out.printf("\r  sending %s: %3d%% (%d of %d bytes)", file.getFileName(), total == 0 ? 100 : sent * 100 / total, sent, total);
+                if (sent >= total) {
+                    out.println();
+                }
+            }
+        } : TransferProgress.NONE;
+        try {
+            return FleetResult.succeeded(services.devices().upload(address, file, progress));
+        } catch (UploadBridgeException e) {
+            return FleetResult.failed(address, e);
+        }
+    }
+
+    private void print(FleetResult result, int index, int total) {
+        String prefix = total > 1 ? "[" + index + "/" + total + "] " : "";
+        if (result.isSuccess()) {
+            UploadOutcome o = result.outcome().orElseThrow();
+            out.println(prefix + "OK       " + o.address() + ": " + o.receipt().deviceMessage() + ", verified in "
+                    + o.elapsed().toMillis() + " ms");
+        } else {
+            DeviceOutput.printError(out, prefix + result.address(), result.failure().orElseThrow());
+        }
+    }
+
+    private static Json.UploadOutput json(FleetResult result) {
+        if (result.isSuccess()) {
+            UploadOutcome o = result.outcome().orElseThrow();
+            return new Json.UploadOutput(o.address().toString(), true, o.receipt().deviceMessage(), o.receipt().sha256(),
+                    o.receipt().bytesSent(), o.elapsed().toMillis(), DeviceOutput.json(o.verifiedStatus()), null);
+        }
+        return new Json.UploadOutput(result.address().toString(), false, null, null, 0, 0, null,
+                DeviceOutput.json(result.address().toString(), result.failure().orElseThrow()));
+    }
+}

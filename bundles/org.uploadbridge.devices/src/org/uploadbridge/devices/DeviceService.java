@@ -1,0 +1,46 @@
+package org.uploadbridge.devices;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.core.device.DeviceDriver;
+import org.uploadbridge.core.device.DeviceStatus;
+import org.uploadbridge.core.device.TransferProgress;
+import org.uploadbridge.core.error.UploadBridgeException;
+
+/**
+ * Every device operation of the workbench, the CLI and the tests goes through here (a DS service),
+ * so validation against the device's limits, and later licences, quotas, resilience and metrics,
+ * apply to all of them alike.
+ */
+public interface DeviceService {
+
+    /** The installed firmware drivers, as DS registered them (they may come and go). */
+    List<DeviceDriver> drivers();
+
+    /** Asks each driver whether the address is one of its devices; empty when none recognises it. */
+    Optional<DeviceStatus> identify(DeviceAddress address) throws UploadBridgeException;
+
+    /** The device's status through the driver that recognises it. */
+    DeviceStatus status(DeviceAddress address) throws UploadBridgeException;
+
+    /**
+     * Validates a pattern file against the device's limits, sends it, then verifies through the
+     * device's status that its LEDs, frames and size match what was sent.
+     *
+     * @throws UploadBridgeException {@code UB-D017} when the pattern does not fit (nothing is sent),
+     *     a device error when the device refuses or cannot be reached, {@code UB-D014} when the
+     *     device afterwards reports a different pattern
+     */
+    UploadOutcome upload(DeviceAddress address, Path patternFile, TransferProgress progress) throws UploadBridgeException;
+
+    /**
+     * Uploads one pattern to many devices in parallel, at most {@code concurrency} at a time, and
+     * returns a result per device in the order given; {@code onResult} hears each as it ends.
+     */
+    List<FleetResult> uploadToFleet(List<DeviceAddress> addresses, Path patternFile, int concurrency,
+            Consumer<FleetResult> onResult);
+}

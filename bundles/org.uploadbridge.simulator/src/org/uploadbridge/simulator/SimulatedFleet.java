@@ -1,0 +1,21 @@
+package org.uploadbridge.simulator;
+
+import java.util.List;
+
+/** Running simulated devices; {@link #close()} stops them all and frees their addresses. */
+public interface SimulatedFleet extends AutoCloseable {
+
+    FleetSpec spec();
+
+    /** The devices in address order. */
+    List<SimulatedDevice> devices();
+
+    /** The device at {@code index} (0-based) in address order. */
+    default SimulatedDevice device(int index) {
+        return devices().get(index);
+    }
+
+    /** Stops every device and the server behind them; idempotent. */
+    @Override
+    void close();
+}

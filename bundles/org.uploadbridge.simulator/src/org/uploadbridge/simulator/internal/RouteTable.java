@@ -1,0 +1,54 @@
+package org.uploadbridge.simulator.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.uploadbridge.simulator.DeviceProfile;
+
+/**
+ * The paths one kind of device answers: an unknown path (or the path of an extension the profile
+ * lacks) is 404 with the ESP web server's own text, a known path with the wrong method is 405.
+ */
+final class RouteTable {
+
+    private final Map<String, Map<String, Endpoint>> byPath;
+
+    private RouteTable(Map<String, Map<String, Endpoint>> byPath) {
+        this.byPath = byPath;
+    }
+
+    /** The routes {@code profile} has: the classic ones and those of its extensions. */
+    static RouteTable of(DeviceProfile profile, List<Endpoint.Route> routes) {
+        Map<String, Map<String, Endpoint>> byPath = new LinkedHashMap<>();
+        for (Endpoint.Route route : routes) {
+            if (route.extension() == null || profile.supports(route.extension())) {
+                byPath.computeIfAbsent(route.path(), path -> new LinkedHashMap<>()).put(route.method(), route.endpoint());
+            }
+        }
+        return new RouteTable(Map.copyOf(byPath));
+    }
+
+    /** Every route of the firmware, extended builds included. */
+    static List<Endpoint.Route> allRoutes() {
+        return List.of(ClassicEndpoints.routes(), LibraryEndpoints.routes(), OtaEndpoints.routes(),
+                SettingsEndpoints.routes()).stream().flatMap(List::stream).toList();
+    }
+
+    void dispatch(Exchange exchange, String method, String path) throws IOException, DeviceRefusal {
+        Map<String, Endpoint> methods = byPath.get(path);
+        if (methods == null) {
+            exchange.text(404, "Not found: " + path);
+            return;
+        }
+        Endpoint endpoint = methods.get(method);
+        if (endpoint == null) {
+            exchange.responseHeaders().put(HttpHeader.ALLOW, String.join(", ", methods.keySet()));
+            exchange.text(405, "Method Not Allowed");
+            return;
+        }
+        endpoint.handle(exchange);
+    }
+}

@@ -1,0 +1,114 @@
+package org.uploadbridge.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.uploadbridge.simulator.DeviceProfile;
+import org.uploadbridge.simulator.DeviceSimulator;
+import org.uploadbridge.simulator.FleetSpec;
+import org.uploadbridge.simulator.SimulatedFleet;
+import org.uploadbridge.testing.OsgiServices;
+import org.uploadbridge.testing.RepositoryFiles;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** scan, status, upload and simulate as a user runs them, against simulated devices on loopback. */
+class DeviceCommandsTest {
+
+    private static final int PORT = 18_500;
+
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final CliServices services = new CliServices(FrameworkUtil.getBundle(Cli.class).getBundleContext());
+    private SimulatedFleet fleet;
+
+    @AfterEach
+    void close() {
+        if (fleet != null) {
+            fleet.close();
+        }
+        services.close();
+    }
+
+    private void fleet(int count, DeviceProfile profile, String first) {
+        fleet = OsgiServices.await(DeviceSimulator.class).start(FleetSpec.of(count, profile).withFirstAddress(first).withPort(PORT));
+    }
+
+    private int run(String... args) {
+        outBytes.reset();
+        return new Cli(new PrintStream(outBytes, true, StandardCharsets.UTF_8), new PrintStream(errBytes, true, StandardCharsets.UTF_8),
+                services, new CountDownLatch(1)).run(args);
+    }
+
+    private String out() {
+        return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void scanFindsTheSimulatedDevices() {
+        fleet(5, DeviceProfile.esp8266(), "127.47.0.1");
+        assertEquals(Cli.OK, run("scan", "127.47.0.0/24", "--port", Integer.toString(PORT), "--json"), out());
+        JsonObject json = JsonParser.parseString(out()).getAsJsonObject();
+        assertEquals(254, json.get("scanned").getAsInt());
+        assertEquals(5, json.getAsJsonArray("devices").size());
+        assertEquals(Cli.OK, run("scan", "127.47.0.0/24", "--port", Integer.toString(PORT)));
+        assertTrue(out().contains("254 addresses") && out().contains("5 device(s)"), out());
+    }
+
+    @Test
+    void statusUploadThenStatusAgain() {
+        fleet(1, DeviceProfile.esp32(), "127.47.1.1");
+        String device = "127.47.1.1:" + PORT;
+        assertEquals(Cli.OK, run("status", device), out());
+        assertTrue(out().contains("no pattern"), out());
+        assertEquals(Cli.OK, run("upload", RepositoryFiles.sample("pulse_square.bin").toString(), device), out());
+        assertTrue(out().contains("Pattern loaded: 100 LEDs × 5 frames (1514 bytes)"), out());
+        assertTrue(out().contains("1 of 1 device(s) confirmed the pattern."), out());
+        assertEquals(Cli.OK, run("status", device, "--json"), out());
+        JsonObject status = JsonParser.parseString(out()).getAsJsonArray().get(0).getAsJsonObject();
+        assertEquals(100, status.get("leds").getAsInt());
+        assertEquals("classic", status.get("firmware").getAsString());
+    }
+
+    @Test
+    void fleetUploadReportsEachDevice() {
+        fleet(4, DeviceProfile.esp8266(), "127.47.2.1");
+        fleet.device(3).stop();
+        String[] args = { "upload", RepositoryFiles.sample("aurora_strip.bin").toString(), "127.47.2.1:" + PORT,
+                "127.47.2.2:" + PORT, "127.47.2.3:" + PORT, "127.47.2.4:" + PORT, "--json" };
+        assertEquals(Cli.FAILED, run(args), out());
+        JsonArray results = JsonParser.parseString(out()).getAsJsonArray();
+        assertEquals(4, results.size());
+        assertTrue(results.get(0).getAsJsonObject().get("success").getAsBoolean());
+        JsonObject failed = results.get(3).getAsJsonObject();
+        assertEquals(false, failed.get("success").getAsBoolean());
+        assertEquals("UB-D002", failed.getAsJsonObject("error").get("code").getAsString());
+    }
+
+    @Test
+    void addressesOutsideTheLanAreRefusedWithTheirCode() {
+        assertEquals(Cli.FAILED, run("status", "8.8.8.8"));
+        assertTrue(out().contains("UB-V110"), out());
+        assertEquals(Cli.FAILED, run("scan", "8.8.8.0/24"));
+        assertTrue(out().contains("UB-V123"), out());
+    }
+
+    @Test
+    void simulateRunsForTheTimeAskedAndStops() {
+        long start = System.nanoTime();
+        assertEquals(Cli.OK, run("simulate", "--count", "3", "--first", "127.47.3.1", "--port", Integer.toString(PORT), "--for", "1"));
+        assertTrue(System.nanoTime() - start >= 900_000_000L);
+        assertTrue(out().contains("Simulating 3 esp8266 classic device(s) on port " + PORT + ", 127.47.3.1 ... 127.47.3.3"), out());
+        assertTrue(out().contains("Stopped the simulated devices."), out());
+    }
+}
