@@ -29,7 +29,7 @@ run 0 "1 of 1 file(s) valid." validate "$samples/aurora_strip.bin"
 run 1 "UB-P007" validate "$samples/raw-15x6-rows.bin"
 run 0 "15x6 matrix x 15 frames" validate "$samples/raw-15x6-rows.bin" --size 15x6
 run 2 "Unknown command: frobnicate" frobnicate
-run 0 "3. Summary: 5 of 5 patterns are valid files" demo --dir "$work/demo"
+run 0 "8 of 8 confirmed by the devices' status" demo --dir "$work/demo"
 
 # Simulated devices from the product itself, then the device commands against them (loopback only).
 port=18600

@@ -156,6 +156,8 @@ class CliTest {
         int code = run("demo", "--dir", dir.toString());
         assertTrue(out().contains("1. Wrote 5 example patterns into " + dir), out());
         assertTrue(out().contains("3. Summary: 5 of 5 patterns are valid files"), out());
+        assertTrue(out().contains("found 8 device(s)"), out());
+        assertTrue(out().contains("8 of 8 confirmed by the devices' status, 8 received byte for byte what was sent"), out());
         assertEquals(Cli.OK, code, out());
     }
 
