@@ -32,6 +32,7 @@ def main(out):
     png(os.path.join(out, 'pattern.png'), 16, 16, leds(16, [(255, 60, 60), (60, 200, 90), (60, 140, 255), (250, 220, 0)]))
     png(os.path.join(out, 'patterns.png'), 16, 16, lambda x, y: (210, 160, 60, 255) if 3 <= y <= 13 and 1 <= x <= 14 and not (y == 3 and x > 6) else (0, 0, 0, 0))
     png(os.path.join(out, 'folder-add.png'), 16, 16, lambda x, y: (40, 170, 60, 255) if (x in (11, 12) and 7 <= y <= 15) or (y in (10, 11) and 8 <= x <= 15) else ((210, 160, 60, 255) if 2 <= y <= 12 and 0 <= x <= 12 else (0, 0, 0, 0)))
+    png(os.path.join(out, 'devices.png'), 16, 16, lambda x, y: (60, 60, 70, 255) if 2 <= x <= 13 and 4 <= y <= 11 and not (4 <= x <= 11 and 6 <= y <= 9) else ((60, 200, 90, 255) if 4 <= x <= 11 and 6 <= y <= 9 else (0, 0, 0, 0)))
     png(os.path.join(out, 'logs.png'), 16, 16, lambda x, y: (90, 90, 100, 255) if 2 <= x <= 13 and y in (3, 6, 9, 12) else (0, 0, 0, 0))
     png(os.path.join(out, 'refresh.png'), 16, 16, lambda x, y: (40, 120, 220, 255) if 4.5 <= math.hypot(x - 7.5, y - 7.5) <= 6.5 and not (x > 8 and y < 6) else (0, 0, 0, 0))
 

@@ -10,15 +10,25 @@ import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+import org.uploadbridge.simulator.DeviceProfile;
+import org.uploadbridge.simulator.DeviceSimulator;
+import org.uploadbridge.simulator.FleetSpec;
+import org.uploadbridge.simulator.SimulatedFleet;
+import org.uploadbridge.ui.internal.common.ServiceRef;
+import org.uploadbridge.ui.internal.devices.DevicesView;
 import org.uploadbridge.ui.internal.patterns.PatternOpener;
 import org.uploadbridge.ui.internal.patterns.PatternsView;
 
 /**
  * Workbench-wide settings: the initial perspective, saving the layout between sessions, and the
- * start-up arguments {@code --library DIR} (add a folder to the pattern library) and
- * {@code --open FILE} (open a pattern), which the launcher script uses.
+ * start-up arguments {@code --library DIR} (add a folder to the pattern library),
+ * {@code --open FILE} (open a pattern) and {@code --simulate N} (simulated devices, discovered),
+ * which the launcher script uses.
  */
 public class UploadBridgeWorkbenchAdvisor extends WorkbenchAdvisor {
+
+    private SimulatedFleet simulatedFleet;
+    private ServiceRef<DeviceSimulator> simulator;
 
     @Override
     public void initialize(IWorkbenchConfigurer configurer) {
@@ -49,8 +59,36 @@ public class UploadBridgeWorkbenchAdvisor extends WorkbenchAdvisor {
                 }
             } else if ("--open".equals(args[i])) {
                 PatternOpener.open(page, Path.of(args[++i]));
+            } else if ("--simulate".equals(args[i])) {
+                simulate(page, Integer.parseInt(args[++i]));
             }
         }
         ILog.of(getClass()).info("Upload Bridge workbench started");
+    }
+
+    /** Starts simulated devices on loopback for the tour, and discovers them in the Devices view. */
+    private void simulate(IWorkbenchPage page, int count) {
+        // The reference stays open until shutdown: releasing it would let SCR deactivate the simulator.
+        simulator = new ServiceRef<>(DeviceSimulator.class);
+        try {
+            FleetSpec spec = FleetSpec.of(count, DeviceProfile.esp32());
+            simulatedFleet = simulator.get().start(spec);
+            ILog.of(getClass()).info("Started " + count + " simulated devices on " + FleetSpec.DEFAULT_FIRST_ADDRESS + " ... port "
+                    + FleetSpec.DEFAULT_PORT);
+            ((DevicesView) page.showView(DevicesView.ID)).discover("127.42.0.0/24", FleetSpec.DEFAULT_PORT);
+        } catch (PartInitException | java.io.UncheckedIOException | IllegalStateException e) {
+            ILog.of(getClass()).error("The simulated devices could not start (is `upload-bridge simulate` already running?)", e);
+        }
+    }
+
+    @Override
+    public void postShutdown() {
+        if (simulatedFleet != null) {
+            simulatedFleet.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+        super.postShutdown();
     }
 }

@@ -1,0 +1,91 @@
+package org.uploadbridge.ui.internal.devices;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.MultiStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.core.device.DeviceStatus;
+import org.uploadbridge.core.device.TransferProgress;
+import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.devices.DeviceDiscovery;
+import org.uploadbridge.devices.DeviceService;
+import org.uploadbridge.devices.ScanSummary;
+import org.uploadbridge.devices.UploadOutcome;
+import org.uploadbridge.ui.internal.common.ErrorDialogs;
+import org.uploadbridge.validation.address.PolicyMode;
+
+/** The long device operations of the workbench, as cancellable Jobs with progress. */
+final class DeviceJobs {
+
+    private static final String PLUGIN_ID = "org.uploadbridge.ui";
+
+    private DeviceJobs() {
+    }
+
+    /** Scans a subnet; each device found is handed to {@code onFound} as it answers. */
+    static Job discover(DeviceDiscovery discovery, String cidr, int port, Consumer<DeviceStatus> onFound,
+            Consumer<ScanSummary> onDone) {
+        return Job.create("Discovering devices in " + cidr + " (port " + port + ")", (IProgressMonitor monitor) -> {
+            SubMonitor progress = SubMonitor.convert(monitor, "Scanning " + cidr, IProgressMonitor.UNKNOWN);
+            try {
+                ScanSummary summary = discovery.scan(cidr, port, PolicyMode.LAN_ONLY, DeviceDiscovery.DEFAULT_IN_FLIGHT,
+                        DeviceDiscovery.DEFAULT_HOST_TIMEOUT, status -> {
+                            progress.subTask("found " + status.name() + " at " + status.address());
+                            onFound.accept(status);
+                        }, progress::isCanceled);
+                onDone.accept(summary);
+                return summary.cancelled() ? Status.CANCEL_STATUS
+                        : Status.info("Scanned " + summary.scanned() + " addresses, found " + summary.devices().size() + " device(s)");
+            } catch (UploadBridgeException e) {
+                return ErrorDialogs.toStatus(e);
+            }
+        });
+    }
+
+    /** Uploads one pattern to each device, verified; the result lists every device's outcome. */
+    static Job upload(DeviceService devices, Path pattern, List<DeviceAddress> targets, Consumer<DeviceStatus> onVerified,
+            Consumer<DeviceAddress> onFailed) {
+        return Job.create("Uploading " + pattern.getFileName() + " to " + targets.size() + " device(s)", (IProgressMonitor monitor) -> {
+            SubMonitor progress = SubMonitor.convert(monitor, targets.size() * 100);
+            MultiStatus result = new MultiStatus(PLUGIN_ID, 0, "Upload of " + pattern.getFileName(), null);
+            for (DeviceAddress target : targets) {
+                if (progress.isCanceled()) {
+                    return Status.CANCEL_STATUS;
+                }
+                SubMonitor one = progress.split(100);
+                one.beginTask("Sending to " + target, 100);
+                int[] reported = { 0 };
+                TransferProgress transfer = new TransferProgress() {
+                    @Override
+                    public void transferred(long sent, long total) {
+                        int percent = total == 0 ? 100 : (int) (sent * 100 / total);
+                        one.worked(Math.max(0, percent - reported[0]));
+                        reported[0] = Math.max(reported[0], percent);
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return monitor.isCanceled();
+                    }
+                };
+                try {
+                    UploadOutcome outcome = devices.upload(target, pattern, transfer);
+                    onVerified.accept(outcome.verifiedStatus());
+                    result.add(Status.info(target + ": " + outcome.receipt().deviceMessage()));
+                } catch (UploadBridgeException e) {
+                    onFailed.accept(target);
+                    result.add(ErrorDialogs.toStatus(e));
+                }
+            }
+            return result.getSeverity() == IStatus.ERROR ? result : Status.OK_STATUS;
+        });
+    }
+
+}

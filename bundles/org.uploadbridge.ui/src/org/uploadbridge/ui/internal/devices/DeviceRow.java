@@ -1,0 +1,38 @@
+package org.uploadbridge.ui.internal.devices;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.core.device.DeviceStatus;
+
+/**
+ * One device in the Devices view: its last known status, whether it answered the last time it
+ * was asked, and the catalogued reason when it did not.
+ */
+public record DeviceRow(DeviceAddress address, Optional<DeviceStatus> status, State state, Instant lastSeen, String problem) {
+
+    /** Online answered the last request; offline did not; unknown has not been asked yet. */
+    public enum State { ONLINE, OFFLINE, UNKNOWN }
+
+    static DeviceRow online(DeviceStatus status) {
+        return new DeviceRow(status.address(), Optional.of(status), State.ONLINE, Instant.now(), "");
+    }
+
+    DeviceRow offline(String why) {
+        return new DeviceRow(address, status, State.OFFLINE, lastSeen, why);
+    }
+
+    static DeviceRow added(DeviceAddress address) {
+        return new DeviceRow(address, Optional.empty(), State.UNKNOWN, null, "");
+    }
+
+    String name() {
+        return status.map(DeviceStatus::name).orElse(address.host());
+    }
+
+    String patternText() {
+        return status.map(s -> s.pattern().loaded()
+                ? s.pattern().ledCount() + " LEDs x " + s.pattern().frameCount() + " frames" : "no pattern").orElse("");
+    }
+}

@@ -1,0 +1,317 @@
+package org.uploadbridge.ui.internal.devices;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.FileTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.ui.part.ViewPart;
+import org.osgi.service.prefs.BackingStoreException;
+import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.core.device.DeviceStatus;
+import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.devices.DeviceDiscovery;
+import org.uploadbridge.devices.DeviceService;
+import org.uploadbridge.ui.internal.common.ErrorDialogs;
+import org.uploadbridge.ui.internal.common.ServiceRef;
+import org.uploadbridge.validation.address.AddressPolicy;
+import org.uploadbridge.validation.address.ParsedAddress;
+import org.uploadbridge.validation.address.PolicyMode;
+
+/**
+ * The devices the user works with: found by discovery or added by hand, with their firmware, LEDs,
+ * the pattern they play, their state and when they last answered. Patterns are uploaded to the
+ * selection from a file dialog or by dropping files on the table; every operation runs as a Job.
+ */
+public class DevicesView extends ViewPart {
+
+    public static final String ID = "org.uploadbridge.ui.views.devices";
+
+    private static final String PREFERENCES = "org.uploadbridge.ui";
+    private static final String KEY_ADDRESSES = "devices.addresses";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final Map<DeviceAddress, DeviceRow> rows = new LinkedHashMap<>();
+    private ServiceRef<DeviceService> devices;
+    private ServiceRef<DeviceDiscovery> discovery;
+    private ServiceRef<AddressPolicy> policy;
+    private TableViewer viewer;
+    private String lastScan = "192.168.4.0/24 80";
+
+    @Override
+    public void createPartControl(Composite parent) {
+        devices = new ServiceRef<>(DeviceService.class);
+        discovery = new ServiceRef<>(DeviceDiscovery.class);
+        policy = new ServiceRef<>(AddressPolicy.class);
+        viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        column("Name", 140, DeviceRow::name);
+        column("Address", 150, r -> r.address().toString());
+        column("Firmware", 80, r -> r.status().map(DeviceStatus::firmwareId).orElse(""));
+        column("LEDs", 60, r -> r.status().filter(s -> s.pattern().loaded()).map(s -> Integer.toString(s.pattern().ledCount())).orElse(""));
+        column("Loaded pattern", 170, DeviceRow::patternText);
+        column("State", 220, r -> r.state().name().toLowerCase() + (r.problem().isEmpty() ? "" : ": " + r.problem()));
+        column("Last seen", 80, r -> r.lastSeen() == null ? "" : TIME.format(r.lastSeen()));
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.addDoubleClickListener(e -> showDetails());
+        getSite().setSelectionProvider(viewer);
+        createActions();
+        acceptDroppedPatterns();
+        for (DeviceAddress address : storedAddresses()) {
+            rows.put(address, DeviceRow.added(address));
+        }
+        refreshTable();
+    }
+
+    private void createActions() {
+        IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
+        toolbar.add(action("Discover...", "Scan a subnet for LED controllers", this::askAndDiscover));
+        toolbar.add(action("Add Device...", "Add a device by its address", this::askAndAdd));
+        toolbar.add(action("Upload Pattern...", "Upload a pattern file to the selected devices", this::askAndUpload));
+        toolbar.add(action("Refresh", "Ask every device for its status", this::refreshStatus));
+    }
+
+    /** Scans {@code cidr} on {@code port} in a Job; found devices join the table as they answer. */
+    public void discover(String cidr, int port) {
+        lastScan = cidr + " " + port;
+        DeviceJobs.discover(discovery.get(), cidr, port, status -> onUiThread(() -> put(DeviceRow.online(status))),
+                summary -> onUiThread(() -> ILog.of(DevicesView.class).info("Discovery of " + summary.range() + ": "
+                        + summary.devices().size() + " device(s) of " + summary.scanned() + " addresses in "
+                        + summary.elapsed().toMillis() + " ms"))).schedule();
+    }
+
+    /** Uploads {@code pattern} to {@code targets} in a Job; the table shows each verified result. */
+    public void upload(Path pattern, List<DeviceAddress> targets) {
+        DeviceJobs.upload(devices.get(), pattern, targets, status -> onUiThread(() -> put(DeviceRow.online(status))),
+                failed -> onUiThread(() -> put(rows.getOrDefault(failed, DeviceRow.added(failed)).offline("upload failed, see the Logs view"))))
+                .schedule();
+    }
+
+    public List<DeviceRow> rows() {
+        return List.copyOf(rows.values());
+    }
+
+    private void askAndDiscover() {
+        InputDialog dialog = new InputDialog(getSite().getShell(), "Discover Devices",
+                "Subnet to scan and port, e.g. 192.168.1.0/24 80 (simulated devices: 127.42.0.0/24 8080):", lastScan, text -> {
+                    String[] parts = text.trim().split("\\s+");
+                    return parts.length < 1 || parts.length > 2 || !parts[0].contains("/") ? "Give a subnet like 192.168.1.0/24, then optionally a port" : null;
+                });
+        if (dialog.open() == Window.OK) {
+            String[] parts = dialog.getValue().trim().split("\\s+");
+            discover(parts[0], parts.length > 1 ? Integer.parseInt(parts[1]) : DeviceAddress.DEFAULT_PORT);
+        }
+    }
+
+    private void askAndAdd() {
+        InputDialog dialog = new InputDialog(getSite().getShell(), "Add Device", "Address of the device, e.g. 192.168.4.1 or 127.42.0.1:8080:",
+                "", null);
+        if (dialog.open() != Window.OK) {
+            return;
+        }
+        try {
+            ParsedAddress parsed = policy.get().require(dialog.getValue().trim(), PolicyMode.LAN_ONLY);
+            DeviceAddress address = new DeviceAddress(parsed.host(), parsed.portOr(DeviceAddress.DEFAULT_PORT));
+            put(DeviceRow.added(address));
+            refreshStatus(List.of(address));
+        } catch (UploadBridgeException e) {
+            ErrorDialogs.show(getSite().getShell(), "Adding the device", e);
+        }
+    }
+
+    private void askAndUpload() {
+        List<DeviceAddress> targets = selectedAddresses();
+        if (targets.isEmpty()) {
+            MessageDialog.openInformation(getSite().getShell(), "Upload Pattern", "Select one or more devices first.");
+            return;
+        }
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
+        dialog.setFilterExtensions(new String[] { "*.bin;*.dat;*.leds", "*" });
+        String file = dialog.open();
+        if (file != null) {
+            upload(Path.of(file), targets);
+        }
+    }
+
+    private void refreshStatus() {
+        refreshStatus(List.copyOf(rows.keySet()));
+    }
+
+    private void refreshStatus(List<DeviceAddress> addresses) {
+        DeviceService service = devices.get();
+        org.eclipse.core.runtime.jobs.Job.create("Reading device status", monitor -> {
+            for (DeviceAddress address : addresses) {
+                if (monitor.isCanceled()) {
+                    break;
+                }
+                try {
+                    DeviceStatus status = service.status(address);
+                    onUiThread(() -> put(DeviceRow.online(status)));
+                } catch (UploadBridgeException e) {
+                    onUiThread(() -> put(rows.getOrDefault(address, DeviceRow.added(address)).offline(e.code().id() + " " + e.entry().title())));
+                }
+            }
+        }).schedule();
+    }
+
+    private void acceptDroppedPatterns() {
+        DropTarget drop = new DropTarget(viewer.getControl(), DND.DROP_COPY | DND.DROP_DEFAULT);
+        drop.setTransfer(new Transfer[] { FileTransfer.getInstance() });
+        drop.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void dragEnter(DropTargetEvent event) {
+                event.detail = DND.DROP_COPY;
+            }
+
+            @Override
+            public void drop(DropTargetEvent event) {
+                List<DeviceAddress> targets = selectedAddresses();
+                if (event.item != null && event.item.getData() instanceof DeviceRow row && !targets.contains(row.address())) {
+                    targets = List.of(row.address());
+                }
+                if (event.data instanceof String[] files && !targets.isEmpty()) {
+                    for (String file : files) {
+                        upload(Path.of(file), targets);
+                    }
+                }
+            }
+        });
+    }
+
+    private void showDetails() {
+        if (viewer.getStructuredSelection().getFirstElement() instanceof DeviceRow row) {
+            String text = row.status().map(s -> "Firmware: " + s.firmwareId() + s.firmwareVersion().map(v -> " " + v).orElse("")
+                    + "\nPattern: " + row.patternText() + (s.pattern().loaded() ? " (" + s.pattern().sizeBytes() + " bytes)" : "")
+                    + "\nNetwork: " + s.network() + "\nCan do: " + s.capabilities()).orElse("Not asked yet.");
+            MessageDialog.openInformation(getSite().getShell(), row.name() + " at " + row.address(),
+                    text + (row.problem().isEmpty() ? "" : "\nLast problem: " + row.problem()));
+        }
+    }
+
+    private List<DeviceAddress> selectedAddresses() {
+        List<DeviceAddress> selected = new ArrayList<>();
+        for (Object element : viewer.getStructuredSelection().toList()) {
+            selected.add(((DeviceRow) element).address());
+        }
+        return selected;
+    }
+
+    private void put(DeviceRow row) {
+        boolean added = !rows.containsKey(row.address());
+        rows.put(row.address(), row);
+        refreshTable();
+        if (added) {
+            saveAddresses();
+        }
+    }
+
+    private void refreshTable() {
+        if (!viewer.getControl().isDisposed()) {
+            viewer.setInput(rows.values().toArray());
+        }
+    }
+
+    private void onUiThread(Runnable action) {
+        Display display = viewer.getControl().getDisplay();
+        display.asyncExec(() -> {
+            if (!viewer.getControl().isDisposed()) {
+                action.run();
+            }
+        });
+    }
+
+    private List<DeviceAddress> storedAddresses() {
+        List<DeviceAddress> addresses = new ArrayList<>();
+        for (String line : preferences().get(KEY_ADDRESSES, "").split("\n")) {
+            int colon = line.lastIndexOf(':');
+            if (colon > 0) {
+                try {
+                    addresses.add(new DeviceAddress(line.substring(0, colon).replace("[", "").replace("]", ""),
+                            Integer.parseInt(line.substring(colon + 1))));
+                } catch (IllegalArgumentException e) {
+                    ILog.of(DevicesView.class).warn("Ignoring a damaged stored device address '" + line + "'", e);
+                }
+            }
+        }
+        return addresses;
+    }
+
+    private void saveAddresses() {
+        IEclipsePreferences node = preferences();
+        node.put(KEY_ADDRESSES, String.join("\n", rows.keySet().stream().map(DeviceAddress::toString).toList()));
+        try {
+            node.flush();
+        } catch (BackingStoreException e) {
+            ILog.of(DevicesView.class).error("Could not save the device list; it is kept for this session only", e);
+        }
+    }
+
+    private static IEclipsePreferences preferences() {
+        return InstanceScope.INSTANCE.getNode(PREFERENCES);
+    }
+
+    private static Action action(String text, String tooltip, Runnable run) {
+        Action action = new Action(text) {
+            @Override
+            public void run() {
+                run.run();
+            }
+        };
+        action.setToolTipText(tooltip);
+        return action;
+    }
+
+    private void column(String title, int width, Function<DeviceRow, String> text) {
+        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((DeviceRow) element);
+            }
+        });
+    }
+
+    @Override
+    public void setFocus() {
+        viewer.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (devices != null) {
+            devices.close();
+            discovery.close();
+            policy.close();
+        }
+        super.dispose();
+    }
+}

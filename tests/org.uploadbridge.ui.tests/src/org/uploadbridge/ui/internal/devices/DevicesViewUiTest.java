@@ -1,0 +1,55 @@
+package org.uploadbridge.ui.internal.devices;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.uploadbridge.ui.internal.tests.UiTestSupport.page;
+import static org.uploadbridge.ui.internal.tests.UiTestSupport.waitUntil;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.simulator.DeviceProfile;
+import org.uploadbridge.simulator.DeviceSimulator;
+import org.uploadbridge.simulator.FleetSpec;
+import org.uploadbridge.simulator.SimulatedDevice;
+import org.uploadbridge.simulator.SimulatedFleet;
+import org.uploadbridge.testing.OsgiServices;
+import org.uploadbridge.testing.RepositoryFiles;
+
+/** The Devices view discovers simulated devices and uploads a pattern to them, as Jobs. */
+class DevicesViewUiTest {
+
+    private static final int PORT = 18_700;
+    private SimulatedFleet fleet;
+
+    @AfterEach
+    void stop() {
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    @Test
+    void discoversSimulatedDevicesAndUploadsToThem() throws Exception {
+        fleet = OsgiServices.await(DeviceSimulator.class)
+                .start(FleetSpec.of(4, DeviceProfile.esp32()).withFirstAddress("127.49.0.1").withPort(PORT));
+        DevicesView view = (DevicesView) page().showView(DevicesView.ID);
+
+        view.discover("127.49.0.0/24", PORT);
+        waitUntil("four devices online in the Devices view", Duration.ofSeconds(30), () -> view.rows().stream()
+                .filter(r -> r.address().host().startsWith("127.49.0.") && r.state() == DeviceRow.State.ONLINE).count() == 4);
+
+        List<DeviceAddress> targets = fleet.devices().stream()
+                .map(d -> new DeviceAddress(d.address().getAddress().getHostAddress(), PORT)).toList();
+        view.upload(RepositoryFiles.sample("nebula_grid.bin"), targets);
+        waitUntil("every device to show the uploaded pattern", Duration.ofSeconds(30), () -> view.rows().stream()
+                .filter(r -> targets.contains(r.address())).allMatch(r -> "98 LEDs x 11 frames".equals(r.patternText())));
+        for (SimulatedDevice device : fleet.devices()) {
+            assertEquals(1, device.acceptedPatterns().size(), device.name());
+        }
+        assertTrue(view.rows().stream().filter(r -> targets.contains(r.address())).allMatch(r -> r.lastSeen() != null));
+    }
+}
