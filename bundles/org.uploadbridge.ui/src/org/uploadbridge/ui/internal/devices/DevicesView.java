@@ -20,6 +20,8 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.DND;
@@ -80,6 +82,12 @@ public class DevicesView extends ViewPart {
         column("State", 220, r -> r.state().name().toLowerCase() + (r.problem().isEmpty() ? "" : ": " + r.problem()));
         column("Last seen", 80, r -> r.lastSeen() == null ? "" : TIME.format(r.lastSeen()));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.setComparator(new ViewerComparator() {
+            @Override
+            public int compare(Viewer v, Object a, Object b) {
+                return AddressOrder.INSTANCE.compare(((DeviceRow) a).address(), ((DeviceRow) b).address());
+            }
+        });
         viewer.addDoubleClickListener(e -> showDetails());
         getSite().setSelectionProvider(viewer);
         createActions();
