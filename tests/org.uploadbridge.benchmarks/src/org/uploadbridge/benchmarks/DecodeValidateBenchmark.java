@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 import org.uploadbridge.core.format.LoadedPattern;
 import org.uploadbridge.core.format.PatternLoader;
 import org.uploadbridge.core.format.ReadOptions;
@@ -26,6 +20,7 @@ import org.uploadbridge.core.pattern.Pattern;
 import org.uploadbridge.validation.ValidationReport;
 import org.uploadbridge.validation.pattern.DeviceLimits;
 import org.uploadbridge.validation.pattern.PatternValidator;
+import org.uploadbridge.testing.OsgiServices;
 
 /**
  * Decode + validate of a large native pattern against a plain sequential read of the same file,
@@ -45,8 +40,8 @@ class DecodeValidateBenchmark {
         int frames = writePattern(file, megabytes * 1_000_000L);
         long size = Files.size(file);
 
-        PatternLoader loader = service(PatternLoader.class);
-        PatternValidator validator = service(PatternValidator.class);
+        PatternLoader loader = OsgiServices.await(PatternLoader.class);
+        PatternValidator validator = OsgiServices.await(PatternValidator.class);
 
         rawRead(file); // warm the page cache so both sides read from memory
         double[] raw = new double[ROUNDS];
@@ -64,26 +59,26 @@ class DecodeValidateBenchmark {
             assertEquals(size, streamRead(file));
             stream[round] = (System.nanoTime() - t2) / 1e9;
 
-            usedHeapAfterGc();
+            Figures.usedHeapAfterGc();
             long t3 = System.nanoTime();
             byte[] zeroed = new byte[(int) size]; // what any decoder into one array pays first
             allocate[round] = (System.nanoTime() - t3) / 1e9;
             assertEquals(0, zeroed[zeroed.length - 1]);
             zeroed = null;
 
-            long heapBefore = usedHeapAfterGc();
+            long heapBefore = Figures.usedHeapAfterGc();
             long t1 = System.nanoTime();
             LoadedPattern loaded = loader.load(file, ReadOptions.none());
             decodeOnly[round] = (System.nanoTime() - t1) / 1e9;
             ValidationReport report = validator.validate(loaded.pattern(), DeviceLimits.none());
             decode[round] = (System.nanoTime() - t1) / 1e9;
-            heapForPattern = Math.max(heapForPattern, usedHeap() - heapBefore);
+            heapForPattern = Math.max(heapForPattern, Figures.usedHeap() - heapBefore);
             assertEquals(LEDS, loaded.pattern().ledCount());
             assertEquals(frames, loaded.pattern().frameCount());
             assertTrue(report.isValid(), () -> "the generated pattern is valid: " + report.findings());
         }
-        double rawMbps = size / 1e6 / median(raw);
-        double decodeMbps = size / 1e6 / median(decode);
+        double rawMbps = size / 1e6 / Figures.median(raw);
+        double decodeMbps = size / 1e6 / Figures.median(decode);
         String result = String.format(
                 "decode+validate benchmark: %,d bytes (%d LEDs x %d frames), median of %d rounds%n"
                         + "  raw sequential read : %8.1f MB/s  (FileChannel into a 1 MiB direct buffer: the kernel's copy only)%n"
@@ -93,12 +88,9 @@ class DecodeValidateBenchmark {
                         + "  decode + validate   : %8.1f MB/s%n"
                         + "  ratio               : %8.2f x the raw read (goal >= 0.50), %.2f x the stream read%n"
                         + "  heap for the pattern: %8.1f MB (file %.1f MB)%n",
-                size, LEDS, frames, ROUNDS, rawMbps, size / 1e6 / median(stream), size / 1e6 / median(allocate), size / 1e6 / median(decodeOnly), decodeMbps,
-                decodeMbps / rawMbps, decodeMbps / (size / 1e6 / median(stream)), heapForPattern / 1e6, size / 1e6);
-        System.out.print(result);
-        Path reportDir = Path.of(System.getProperty("benchmark.report.dir", "target/benchmarks"));
-        Files.createDirectories(reportDir);
-        Files.writeString(reportDir.resolve("decode-validate.txt"), result);
+                size, LEDS, frames, ROUNDS, rawMbps, size / 1e6 / Figures.median(stream), size / 1e6 / Figures.median(allocate), size / 1e6 / Figures.median(decodeOnly), decodeMbps,
+                decodeMbps / rawMbps, decodeMbps / (size / 1e6 / Figures.median(stream)), heapForPattern / 1e6, size / 1e6);
+        Figures.report("decode-validate", result);
     }
 
     /** Writes a native pattern of about {@code bytes} bytes, frame by frame; returns the frame count. */
@@ -150,34 +142,4 @@ class DecodeValidateBenchmark {
         return total;
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static long usedHeapAfterGc() {
-        System.gc();
-        return usedHeap();
-    }
-
-    private static long usedHeap() {
-        long used = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                used += pool.getUsage().getUsed();
-            }
-        }
-        return used;
-    }
-
-    private static <T> T service(Class<T> type) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(DecodeValidateBenchmark.class).getBundleContext(), type, null);
-        tracker.open();
-        T service = tracker.waitForService(10_000);
-        if (service == null) {
-            throw new AssertionError(type.getSimpleName() + " service not available");
-        }
-        return service;
-    }
 }
