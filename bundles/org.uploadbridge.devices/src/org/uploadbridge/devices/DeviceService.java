@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceDriver;
 import org.uploadbridge.core.device.DeviceStatus;
+import org.uploadbridge.core.device.LibraryEntry;
 import org.uploadbridge.core.device.TransferProgress;
 import org.uploadbridge.core.error.UploadBridgeException;
 
@@ -26,6 +27,9 @@ public interface DeviceService {
 
     /** The device's status through the driver that recognises it. */
     DeviceStatus status(DeviceAddress address) throws UploadBridgeException;
+
+    /** The patterns stored on the device; not supported by devices without a pattern library. */
+    List<LibraryEntry> library(DeviceAddress address) throws UploadBridgeException;
 
     /**
      * Validates a pattern file against the device's limits, sends it, then verifies through the

@@ -31,6 +31,8 @@ final class Cli {
                   What each device plays and can do. ADDR is host[:port], e.g. 192.168.4.1 or 127.42.0.1:8080.
               upload FILE ADDR... [--concurrency N] [--allow-public] [--json]
                   Validate a pattern against each device, send it and verify it; many devices in parallel.
+              library ADDR [--allow-public] [--json]
+                  The patterns stored on a device (firmware builds with a pattern library).
               simulate [--count N] [--profile esp8266|esp32] [--first 127.42.0.1] [--port 8080]
                        [--bandwidth BYTES_PER_S] [--for SECONDS]
                   Run simulated classic devices on loopback addresses until Ctrl+C.
@@ -70,6 +72,7 @@ final class Cli {
                 "scan", new ScanCommand(out, services),
                 "status", new StatusCommand(out, services),
                 "upload", new UploadCommand(out, services),
+                "library", new LibraryCommand(out, services),
                 "simulate", new SimulateCommand(out, services, stopped));
         try {
             switch (args[0]) {

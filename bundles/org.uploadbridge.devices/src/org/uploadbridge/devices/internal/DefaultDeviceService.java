@@ -26,6 +26,7 @@ import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceDriver;
 import org.uploadbridge.core.device.DeviceError;
 import org.uploadbridge.core.device.DeviceStatus;
+import org.uploadbridge.core.device.LibraryEntry;
 import org.uploadbridge.core.device.LoadedPatternInfo;
 import org.uploadbridge.core.device.TransferProgress;
 import org.uploadbridge.core.device.UploadReceipt;
@@ -78,6 +79,11 @@ public final class DefaultDeviceService implements DeviceService {
     @Override
     public DeviceStatus status(DeviceAddress address) throws UploadBridgeException {
         return driverFor(address).status(address);
+    }
+
+    @Override
+    public List<LibraryEntry> library(DeviceAddress address) throws UploadBridgeException {
+        return driverFor(address).libraryList(address);
     }
 
     @Override

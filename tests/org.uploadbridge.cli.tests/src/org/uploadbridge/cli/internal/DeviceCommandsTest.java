@@ -104,6 +104,17 @@ class DeviceCommandsTest {
     }
 
     @Test
+    void libraryListsTheDevicesStoredPatternsOrSaysNotSupported() {
+        fleet(1, DeviceProfile.esp32(), "127.47.4.1");
+        assertEquals(Cli.OK, run("library", "127.47.4.1:" + PORT), out());
+        assertTrue(out().contains("0 pattern(s) on 127.47.4.1:" + PORT), out());
+        fleet.close();
+        fleet(1, DeviceProfile.esp8266(), "127.47.4.2");
+        assertEquals(Cli.FAILED, run("library", "127.47.4.2:" + PORT), out());
+        assertTrue(out().contains("UB-D001 Not supported by this device"), out());
+    }
+
+    @Test
     void simulateRunsForTheTimeAskedAndStops() {
         long start = System.nanoTime();
         assertEquals(Cli.OK, run("simulate", "--count", "3", "--first", "127.47.3.1", "--port", Integer.toString(PORT), "--for", "1"));
