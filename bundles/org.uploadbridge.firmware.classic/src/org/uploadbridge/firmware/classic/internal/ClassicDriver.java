@@ -77,7 +77,7 @@ public final class ClassicDriver implements DeviceDriver {
         if (!status.looksClassic()) {
             return Optional.empty();
         }
-        capabilities.put(address, probeCapabilities(address));
+        // One request per host keeps a subnet scan fast; the optional endpoints are probed on first use.
         return Optional.of(toStatus(address, status));
     }
 
@@ -89,7 +89,9 @@ public final class ClassicDriver implements DeviceDriver {
         if (!status.looksClassic()) {
             throw new UploadBridgeException(DeviceError.NOT_RECOGNISED, address);
         }
-        capabilities.computeIfAbsent(address, a -> EnumSet.of(Capability.STATUS, Capability.UPLOAD));
+        if (!probed.contains(address)) {
+            capabilities.put(address, probeCapabilities(address));
+        }
         return toStatus(address, status);
     }
 
@@ -180,7 +182,7 @@ public final class ClassicDriver implements DeviceDriver {
      */
     private void requireCapability(DeviceAddress address, Capability capability) throws UploadBridgeException {
         Set<Capability> known = capabilities.get(address);
-        if (known == null || known.equals(EnumSet.of(Capability.STATUS, Capability.UPLOAD)) && !probed.contains(address)) {
+        if (known == null || !probed.contains(address)) {
             known = probeCapabilities(address);
             capabilities.put(address, known);
         }

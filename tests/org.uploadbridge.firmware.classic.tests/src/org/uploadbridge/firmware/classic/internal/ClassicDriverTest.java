@@ -64,12 +64,15 @@ class ClassicDriverTest {
 
     @Test
     void probeRecognisesAClassicDeviceAndItsOptionalEndpoints() throws Exception {
-        DeviceStatus esp32 = driver.probe(addressOf(device(DeviceProfile.esp32(), "127.43.0.1"))).orElseThrow();
-        assertEquals("classic", esp32.firmwareId());
-        assertEquals(EnumSet.allOf(Capability.class), esp32.capabilities());
-        assertFalse(esp32.pattern().loaded());
+        SimulatedDevice esp32Device = device(DeviceProfile.esp32(), "127.43.0.1");
+        DeviceStatus probed = driver.probe(addressOf(esp32Device)).orElseThrow();
+        assertEquals("classic", probed.firmwareId());
+        assertFalse(probed.pattern().loaded());
+        assertEquals(1, esp32Device.requestCount(), "a probe costs one request, so subnet scans stay fast");
+        assertEquals(EnumSet.allOf(Capability.class), driver.status(addressOf(esp32Device)).capabilities(),
+                "the optional endpoints are probed once, on the first status");
 
-        DeviceStatus esp8266 = driver.probe(addressOf(device(DeviceProfile.esp8266(), "127.43.0.2"))).orElseThrow();
+        DeviceStatus esp8266 = driver.status(addressOf(device(DeviceProfile.esp8266(), "127.43.0.2")));
         assertEquals(EnumSet.of(Capability.STATUS, Capability.UPLOAD), esp8266.capabilities(),
                 "a plain build answers 404 on the optional endpoints: not supported, not failed");
     }
