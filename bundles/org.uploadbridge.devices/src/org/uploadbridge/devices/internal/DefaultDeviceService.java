@@ -1,7 +1,5 @@
 package org.uploadbridge.devices.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,16 +29,13 @@ import org.uploadbridge.core.device.LoadedPatternInfo;
 import org.uploadbridge.core.device.TransferProgress;
 import org.uploadbridge.core.device.UploadReceipt;
 import org.uploadbridge.core.error.UploadBridgeException;
-import org.uploadbridge.core.format.LoadedPattern;
-import org.uploadbridge.core.format.NativePatternCodec;
-import org.uploadbridge.core.format.ReadOptions;
 import org.uploadbridge.core.pattern.Pattern;
 import org.uploadbridge.devices.DeviceService;
 import org.uploadbridge.devices.FleetResult;
 import org.uploadbridge.devices.UploadOutcome;
 import org.uploadbridge.validation.Finding;
+import org.uploadbridge.validation.ValidationReport;
 import org.uploadbridge.validation.pattern.DeviceLimits;
-import org.uploadbridge.validation.pattern.FileValidation;
 import org.uploadbridge.validation.pattern.PatternValidator;
 
 /** The one path of every device operation: driver lookup, validation, upload, verification. */
@@ -88,6 +83,13 @@ public final class DefaultDeviceService implements DeviceService {
 
     @Override
     public UploadOutcome upload(DeviceAddress address, Path patternFile, TransferProgress progress) throws UploadBridgeException {
+        try (PreparedPattern prepared = PreparedPattern.of(validator, patternFile)) {
+            return send(address, prepared, progress);
+        }
+    }
+
+    /** Checks the prepared pattern against this device's limits, sends it and verifies it. */
+    private UploadOutcome send(DeviceAddress address, PreparedPattern prepared, TransferProgress progress) throws UploadBridgeException {
         long start = System.nanoTime();
         DeviceDriver driver = driverFor(address);
         DeviceStatus before = driver.status(address);
@@ -98,19 +100,19 @@ public final class DefaultDeviceService implements DeviceService {
         if (before.freeHeapBytes().isPresent()) {
             limits = limits.withFreeRamBytes(before.freeHeapBytes().getAsLong());
         }
-        FileValidation checked = validator.loadAndValidate(patternFile, ReadOptions.none(), limits);
-        List<Finding> errors = checked.report().errors();
-        if (!errors.isEmpty() || checked.loaded().isEmpty()) {
+        ValidationReport report = prepared.loaded().isPresent() && !limits.equals(DeviceLimits.none())
+                ? validator.validate(prepared.loaded().get().pattern(), limits)
+                : prepared.checked().report();
+        List<Finding> errors = report.errors();
+        if (!errors.isEmpty() || prepared.loaded().isEmpty()) {
             String first = errors.isEmpty() ? "the file could not be read" : errors.get(0).code().id() + " " + errors.get(0).message();
             throw new UploadBridgeException(DeviceError.PATTERN_DOES_NOT_FIT, address, first, Math.max(1, errors.size()));
         }
-        LoadedPattern loaded = checked.loaded().get();
-        UploadReceipt receipt = "native".equals(loaded.formatId())
-                ? driver.upload(address, patternFile, progress)
-                : uploadConverted(driver, address, loaded, progress);
+        Pattern pattern = prepared.loaded().get().pattern();
+        UploadReceipt receipt = driver.upload(address, prepared.nativeFile(), progress);
         DeviceStatus after = driver.status(address);
-        verify(address, loaded.pattern(), after.pattern());
-        return new UploadOutcome(address, receipt, after, checked.report(), Duration.ofNanos(System.nanoTime() - start));
+        verify(address, pattern, after.pattern());
+        return new UploadOutcome(address, receipt, after, report, Duration.ofNanos(System.nanoTime() - start));
     }
 
     @Override
@@ -119,14 +121,22 @@ public final class DefaultDeviceService implements DeviceService {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
+        PreparedPattern prepared;
+        try {
+            prepared = PreparedPattern.of(validator, patternFile); // read and checked once for the whole fleet
+        } catch (UploadBridgeException e) {
+            List<FleetResult> failed = addresses.stream().map(a -> FleetResult.failed(a, e)).toList();
+            failed.forEach(onResult);
+            return failed;
+        }
         Semaphore slots = new Semaphore(concurrency);
         List<Future<FleetResult>> futures = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (prepared; ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (DeviceAddress address : addresses) {
                 futures.add(threads.submit(() -> {
                     slots.acquire();
                     try {
-                        FleetResult result = uploadOne(address, patternFile);
+                        FleetResult result = uploadOne(address, prepared);
                         onResult.accept(result);
                         return result;
                     } finally {
@@ -142,9 +152,9 @@ public final class DefaultDeviceService implements DeviceService {
         }
     }
 
-    private FleetResult uploadOne(DeviceAddress address, Path patternFile) {
+    private FleetResult uploadOne(DeviceAddress address, PreparedPattern prepared) {
         try {
-            return FleetResult.succeeded(upload(address, patternFile, TransferProgress.NONE));
+            return FleetResult.succeeded(send(address, prepared, TransferProgress.NONE));
         } catch (UploadBridgeException e) {
             return FleetResult.failed(address, e);
         }
@@ -159,34 +169,6 @@ public final class DefaultDeviceService implements DeviceService {
         } catch (ExecutionException e) {
             // uploadOne catches every catalogued failure; anything else is a defect worth its stack trace
             throw new IllegalStateException("fleet upload to " + address + " failed unexpectedly", e.getCause());
-        }
-    }
-
-    /** A pattern read from another format is sent in the native format the device plays. */
-    private static UploadReceipt uploadConverted(DeviceDriver driver, DeviceAddress address, LoadedPattern loaded,
-            TransferProgress progress) throws UploadBridgeException {
-        Path temp = null;
-        try {
-            temp = Files.createTempFile("uploadbridge-", ".bin");
-            NativePatternCodec.write(loaded.pattern(), temp);
-            return driver.upload(address, temp, progress);
-        } catch (IOException e) {
-            throw new UploadBridgeException(DeviceError.REJECTED, e, address, "cannot prepare the native file: " + e.getMessage());
-        } finally {
-            deleteQuietly(temp);
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temp);
-            Files.deleteIfExists(NativePatternCodec.geometryFileOf(temp));
-        } catch (IOException e) {
-            // the upload's result matters more than a leftover temporary file: remove it at exit instead
-            temp.toFile().deleteOnExit();
         }
     }
 

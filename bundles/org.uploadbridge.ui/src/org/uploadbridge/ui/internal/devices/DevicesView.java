@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
@@ -17,9 +16,7 @@ import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.jface.window.Window;
@@ -40,6 +37,7 @@ import org.uploadbridge.core.device.DeviceStatus;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.devices.DeviceDiscovery;
 import org.uploadbridge.devices.DeviceService;
+import org.uploadbridge.ui.internal.common.Columns;
 import org.uploadbridge.ui.internal.common.ErrorDialogs;
 import org.uploadbridge.ui.internal.common.ServiceRef;
 import org.uploadbridge.validation.address.AddressPolicy;
@@ -74,13 +72,13 @@ public class DevicesView extends ViewPart {
         viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        column("Name", 140, DeviceRow::name);
-        column("Address", 150, r -> r.address().toString());
-        column("Firmware", 80, r -> r.status().map(DeviceStatus::firmwareId).orElse(""));
-        column("LEDs", 60, r -> r.status().filter(s -> s.pattern().loaded()).map(s -> Integer.toString(s.pattern().ledCount())).orElse(""));
-        column("Loaded pattern", 170, DeviceRow::patternText);
-        column("State", 220, r -> r.state().name().toLowerCase() + (r.problem().isEmpty() ? "" : ": " + r.problem()));
-        column("Last seen", 80, r -> r.lastSeen() == null ? "" : TIME.format(r.lastSeen()));
+        Columns.add(viewer, DeviceRow.class, "Name", 140, DeviceRow::name);
+        Columns.add(viewer, DeviceRow.class, "Address", 150, r -> r.address().toString());
+        Columns.add(viewer, DeviceRow.class, "Firmware", 80, r -> r.status().map(DeviceStatus::firmwareId).orElse(""));
+        Columns.add(viewer, DeviceRow.class, "LEDs", 60, r -> r.status().filter(s -> s.pattern().loaded()).map(s -> Integer.toString(s.pattern().ledCount())).orElse(""));
+        Columns.add(viewer, DeviceRow.class, "Loaded pattern", 170, DeviceRow::patternText);
+        Columns.add(viewer, DeviceRow.class, "State", 220, r -> r.state().name().toLowerCase() + (r.problem().isEmpty() ? "" : ": " + r.problem()));
+        Columns.add(viewer, DeviceRow.class, "Last seen", 80, r -> r.lastSeen() == null ? "" : TIME.format(r.lastSeen()));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setComparator(new ViewerComparator() {
             @Override
@@ -294,18 +292,6 @@ public class DevicesView extends ViewPart {
         };
         action.setToolTipText(tooltip);
         return action;
-    }
-
-    private void column(String title, int width, Function<DeviceRow, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((DeviceRow) element);
-            }
-        });
     }
 
     @Override

@@ -6,12 +6,11 @@ import java.util.function.IntConsumer;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.uploadbridge.ui.internal.common.Columns;
 import org.uploadbridge.validation.Finding;
 import org.uploadbridge.validation.ValidationReport;
 
@@ -30,11 +29,11 @@ public final class FindingsTable {
         viewer = new TableViewer(panel, SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
         viewer.getTable().setHeaderVisible(true);
-        column("Severity", 70, f -> f.severity().name().toLowerCase());
-        column("Code", 70, f -> f.code().id());
-        column("Message", 320, Finding::message);
-        column("Frame", 50, f -> f.location().frame().isPresent() ? Integer.toString(f.location().frame().getAsInt() + 1) : "");
-        column("LED", 50, f -> f.location().led().isPresent() ? Integer.toString(f.location().led().getAsInt()) : "");
+        Columns.add(viewer, Finding.class, "Severity", 70, f -> f.severity().name().toLowerCase());
+        Columns.add(viewer, Finding.class, "Code", 70, f -> f.code().id());
+        Columns.add(viewer, Finding.class, "Message", 320, Finding::message);
+        Columns.add(viewer, Finding.class, "Frame", 50, f -> f.location().frame().isPresent() ? Integer.toString(f.location().frame().getAsInt() + 1) : "");
+        Columns.add(viewer, Finding.class, "LED", 50, f -> f.location().led().isPresent() ? Integer.toString(f.location().led().getAsInt()) : "");
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addDoubleClickListener(e -> {
             if (viewer.getStructuredSelection().getFirstElement() instanceof Finding f && f.location().frame().isPresent()) {
@@ -57,15 +56,4 @@ public final class FindingsTable {
         return report;
     }
 
-    private void column(String title, int width, java.util.function.Function<Finding, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Finding) element);
-            }
-        });
-    }
 }

@@ -6,14 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ILazyContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Combo;
@@ -23,6 +20,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
 import org.osgi.service.log.LogLevel;
+import org.uploadbridge.ui.internal.common.Columns;
 import org.uploadbridge.ui.internal.common.ServiceRef;
 
 /**
@@ -62,10 +60,11 @@ public class LogsView extends ViewPart {
         viewer = new TableViewer(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
         GridDataFactory.fillDefaults().grab(true, true).span(4, 1).applyTo(viewer.getControl());
         viewer.getTable().setHeaderVisible(true);
-        column("Time", 100, r -> TIME.format(r.time()));
-        column("Level", 60, r -> r.level().name());
-        column("Source", 220, LogRecord::source);
-        column("Message", 700, r -> r.exception().isEmpty() ? r.message() : r.message() + "  [" + firstLine(r.exception()) + "]");
+        Columns.add(viewer, LogRecord.class, "Time", 100, r -> TIME.format(r.time()));
+        Columns.add(viewer, LogRecord.class, "Level", 60, r -> r.level().name(), LogsView::colour);
+        Columns.add(viewer, LogRecord.class, "Source", 220, LogRecord::source);
+        Columns.add(viewer, LogRecord.class, "Message", 700, r -> r.exception().isEmpty() ? r.message() : r.message() + "  [" + firstLine(r.exception()) + "]",
+                LogsView::colour);
         viewer.setUseHashlookup(true);
         viewer.setContentProvider((ILazyContentProvider) index -> viewer.replace(shown.get(index), index));
 
@@ -140,23 +139,11 @@ public class LogsView extends ViewPart {
         return newline < 0 ? text : text.substring(0, newline).trim();
     }
 
-    private void column(String title, int width, Function<LogRecord, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((LogRecord) element);
-            }
-
-            @Override
-            public Color getForeground(Object element) {
-                LogLevel l = ((LogRecord) element).level();
-                return l == LogLevel.ERROR || l == LogLevel.AUDIT ? Display.getCurrent().getSystemColor(SWT.COLOR_RED)
-                        : l == LogLevel.WARN ? Display.getCurrent().getSystemColor(SWT.COLOR_DARK_YELLOW) : null;
-            }
-        });
+    /** Errors in red, warnings in dark yellow. */
+    private static Color colour(LogRecord record) {
+        LogLevel l = record.level();
+        return l == LogLevel.ERROR || l == LogLevel.AUDIT ? Display.getCurrent().getSystemColor(SWT.COLOR_RED)
+                : l == LogLevel.WARN ? Display.getCurrent().getSystemColor(SWT.COLOR_DARK_YELLOW) : null;
     }
 
     @Override
