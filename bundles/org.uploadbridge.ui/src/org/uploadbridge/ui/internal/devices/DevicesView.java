@@ -37,6 +37,7 @@ import org.uploadbridge.core.device.DeviceStatus;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.devices.DeviceDiscovery;
 import org.uploadbridge.devices.DeviceService;
+import org.uploadbridge.devices.StatusPolling;
 import org.uploadbridge.ui.internal.common.Columns;
 import org.uploadbridge.ui.internal.common.ErrorDialogs;
 import org.uploadbridge.ui.internal.common.ServiceRef;
@@ -61,6 +62,8 @@ public class DevicesView extends ViewPart {
     private ServiceRef<DeviceService> devices;
     private ServiceRef<DeviceDiscovery> discovery;
     private ServiceRef<AddressPolicy> policy;
+    private ServiceRef<StatusPolling> polling;
+    private final Map<DeviceAddress, StatusPolling.Watch> watches = new LinkedHashMap<>();
     private TableViewer viewer;
     private String lastScan = "192.168.4.0/24 80";
 
@@ -69,6 +72,7 @@ public class DevicesView extends ViewPart {
         devices = new ServiceRef<>(DeviceService.class);
         discovery = new ServiceRef<>(DeviceDiscovery.class);
         policy = new ServiceRef<>(AddressPolicy.class);
+        polling = new ServiceRef<>(StatusPolling.class);
         viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
@@ -92,6 +96,7 @@ public class DevicesView extends ViewPart {
         acceptDroppedPatterns();
         for (DeviceAddress address : storedAddresses()) {
             rows.put(address, DeviceRow.added(address));
+            watch(address);
         }
         refreshTable();
     }
@@ -235,7 +240,19 @@ public class DevicesView extends ViewPart {
         refreshTable();
         if (added) {
             saveAddresses();
+            watch(row.address());
         }
+    }
+
+    /** Keeps the row's status current: every few seconds while it answers, backing off while it does not. */
+    private void watch(DeviceAddress address) {
+        watches.computeIfAbsent(address, a -> polling.get().watch(a, result -> onUiThread(() -> {
+            DeviceRow current = rows.getOrDefault(a, DeviceRow.added(a));
+            rows.put(a, result.status().map(DeviceRow::online).orElseGet(() -> current.offline(result.failure()
+                    .map(e -> e.code().id() + " " + e.entry().title()).orElse("no answer") + ", next try in "
+                    + result.nextPollIn().toSeconds() + " s")));
+            refreshTable();
+        })));
     }
 
     private void refreshTable() {
@@ -301,10 +318,12 @@ public class DevicesView extends ViewPart {
 
     @Override
     public void dispose() {
+        watches.values().forEach(StatusPolling.Watch::close);
         if (devices != null) {
             devices.close();
             discovery.close();
             policy.close();
+            polling.close();
         }
         super.dispose();
     }

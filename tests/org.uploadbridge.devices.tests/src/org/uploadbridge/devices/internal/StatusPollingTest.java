@@ -1,0 +1,77 @@
+package org.uploadbridge.devices.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.core.device.DeviceError;
+import org.uploadbridge.devices.DeviceService;
+import org.uploadbridge.devices.PollResult;
+import org.uploadbridge.devices.StatusPolling;
+import org.uploadbridge.simulator.DeviceProfile;
+import org.uploadbridge.simulator.DeviceSimulator;
+import org.uploadbridge.simulator.FleetSpec;
+import org.uploadbridge.simulator.SimulatedDevice;
+import org.uploadbridge.simulator.SimulatedFleet;
+import org.uploadbridge.testing.OsgiServices;
+
+/** Status polling against a simulated device that goes away and comes back, with short intervals. */
+class StatusPollingTest {
+
+    private final BackoffStatusPolling polling = new BackoffStatusPolling(OsgiServices.await(DeviceService.class),
+            Map.of(BackoffStatusPolling.ONLINE_MS, "100", BackoffStatusPolling.FIRST_RETRY_MS, "50", BackoffStatusPolling.MAX_RETRY_MS, "400"));
+    private SimulatedFleet fleet;
+
+    @AfterEach
+    void stop() {
+        polling.stop();
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    @Test
+    void backsOffWhileADeviceIsGoneAndResumesWhenItIsBack() throws Exception {
+        fleet = OsgiServices.await(DeviceSimulator.class).start(FleetSpec.of(1, DeviceProfile.esp8266())
+                .withFirstAddress("127.45.9.1").withPort(18_900));
+        SimulatedDevice device = fleet.device(0);
+        List<PollResult> results = new CopyOnWriteArrayList<>();
+        try (StatusPolling.Watch watch = polling.watch(new DeviceAddress("127.45.9.1", 18_900), results::add)) {
+            awaitUntil(() -> results.stream().filter(PollResult::isOnline).count() >= 2);
+            assertEquals(Duration.ofMillis(100), results.get(0).nextPollIn());
+
+            device.stop();
+            awaitUntil(() -> results.stream().filter(r -> !r.isOnline()).count() >= 5);
+            List<PollResult> failures = results.stream().filter(r -> !r.isOnline()).toList();
+            assertEquals(DeviceError.UNREACHABLE, failures.get(0).failure().orElseThrow().code());
+            assertEquals(List.of(1, 2, 3, 4, 5), failures.stream().limit(5).map(PollResult::failuresInARow).toList());
+            assertEquals(List.of(50L, 100L, 200L, 400L, 400L),
+                    failures.stream().limit(5).map(r -> r.nextPollIn().toMillis()).toList(), "doubling, capped");
+
+            device.start();
+            int before = results.size();
+            awaitUntil(() -> results.size() > before && results.get(results.size() - 1).isOnline());
+            assertEquals(0, results.get(results.size() - 1).failuresInARow());
+        }
+        int afterClose = results.size();
+        Thread.sleep(400);
+        assertTrue(results.size() <= afterClose + 1, "a closed watch stops polling (one poll may have been in flight)");
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
