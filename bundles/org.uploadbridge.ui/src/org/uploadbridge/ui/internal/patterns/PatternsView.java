@@ -15,6 +15,9 @@ import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DragSource;
+import org.eclipse.swt.dnd.DragSourceAdapter;
+import org.eclipse.swt.dnd.DragSourceEvent;
 import org.eclipse.swt.dnd.DropTarget;
 import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.dnd.Transfer;
@@ -71,6 +74,21 @@ public class PatternsView extends ViewPart {
         DropTarget drop = new DropTarget(viewer.getControl(), DND.DROP_COPY | DND.DROP_DEFAULT);
         drop.setTransfer(new Transfer[] { FileTransfer.getInstance() });
         drop.addDropListener(FileDropSupport.editorAreaDropAdapter(getSite().getWorkbenchWindow()));
+
+        // Pattern files drag out as files: onto the Devices view to upload them, or into other programs.
+        DragSource drag = new DragSource(viewer.getControl(), DND.DROP_COPY);
+        drag.setTransfer(FileTransfer.getInstance());
+        drag.addDragListener(new DragSourceAdapter() {
+            @Override
+            public void dragStart(DragSourceEvent event) {
+                event.doit = !selectedFiles().isEmpty();
+            }
+
+            @Override
+            public void dragSetData(DragSourceEvent event) {
+                event.data = selectedFiles().toArray(String[]::new);
+            }
+        });
 
         createContextMenu();
         getSite().setSelectionProvider(viewer);
@@ -165,6 +183,16 @@ public class PatternsView extends ViewPart {
                 viewer.setExpandedState(folder, !viewer.getExpandedState(folder));
             }
         }
+    }
+
+    private List<String> selectedFiles() {
+        List<String> files = new java.util.ArrayList<>();
+        for (Object element : viewer.getStructuredSelection().toList()) {
+            if (element instanceof PatternSummary row) {
+                files.add(row.file().toString());
+            }
+        }
+        return files;
     }
 
     private void updateSummary() {
