@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.uploadbridge.core.error.UploadBridgeException;
-import org.uploadbridge.core.internal.format.AtomicFiles;
+import org.uploadbridge.core.io.AtomicFiles;
 import org.uploadbridge.core.internal.format.GeometrySidecar;
 import org.uploadbridge.core.internal.format.NativeFrameReader;
 import org.uploadbridge.core.internal.format.PatternFiles;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uploadbridge.core.format.NativePatternCodec;
 import org.uploadbridge.core.format.PatternError;
-import org.uploadbridge.core.internal.format.AtomicFiles;
+import org.uploadbridge.core.io.AtomicFiles;
 import org.uploadbridge.core.pattern.MatrixGeometry;
 import org.uploadbridge.core.pattern.Pattern;
 

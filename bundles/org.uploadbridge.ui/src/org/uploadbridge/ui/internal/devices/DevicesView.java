@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.ILog;
-import org.eclipse.core.runtime.preferences.IEclipsePreferences;
-import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.InputDialog;
@@ -31,12 +29,13 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.ui.part.ViewPart;
-import org.osgi.service.prefs.BackingStoreException;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceStatus;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.devices.DeviceDiscovery;
+import org.uploadbridge.devices.DeviceRegistry;
 import org.uploadbridge.devices.DeviceService;
+import org.uploadbridge.devices.RegisteredDevice;
 import org.uploadbridge.devices.StatusPolling;
 import org.uploadbridge.ui.internal.common.Columns;
 import org.uploadbridge.ui.internal.common.ErrorDialogs;
@@ -54,8 +53,6 @@ public class DevicesView extends ViewPart {
 
     public static final String ID = "org.uploadbridge.ui.views.devices";
 
-    private static final String PREFERENCES = "org.uploadbridge.ui";
-    private static final String KEY_ADDRESSES = "devices.addresses";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Map<DeviceAddress, DeviceRow> rows = new LinkedHashMap<>();
@@ -63,6 +60,7 @@ public class DevicesView extends ViewPart {
     private ServiceRef<DeviceDiscovery> discovery;
     private ServiceRef<AddressPolicy> policy;
     private ServiceRef<StatusPolling> polling;
+    private ServiceRef<DeviceRegistry> registry;
     private final Map<DeviceAddress, StatusPolling.Watch> watches = new LinkedHashMap<>();
     private TableViewer viewer;
     private String lastScan = "192.168.4.0/24 80";
@@ -73,6 +71,7 @@ public class DevicesView extends ViewPart {
         discovery = new ServiceRef<>(DeviceDiscovery.class);
         policy = new ServiceRef<>(AddressPolicy.class);
         polling = new ServiceRef<>(StatusPolling.class);
+        registry = new ServiceRef<>(DeviceRegistry.class);
         viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
@@ -94,9 +93,9 @@ public class DevicesView extends ViewPart {
         getSite().setSelectionProvider(viewer);
         createActions();
         acceptDroppedPatterns();
-        for (DeviceAddress address : storedAddresses()) {
-            rows.put(address, DeviceRow.added(address));
-            watch(address);
+        for (RegisteredDevice device : registry.get().devices()) {
+            rows.put(device.address(), DeviceRow.added(device.address()));
+            watch(device.address());
         }
         refreshTable();
     }
@@ -238,9 +237,16 @@ public class DevicesView extends ViewPart {
         boolean added = !rows.containsKey(row.address());
         rows.put(row.address(), row);
         refreshTable();
-        if (added) {
-            saveAddresses();
-            watch(row.address());
+        try {
+            if (added) {
+                registry.get().add(row.address());
+                watch(row.address());
+            }
+            if (row.status().isPresent()) {
+                registry.get().recordStatus(row.status().get());
+            }
+        } catch (UploadBridgeException e) {
+            ILog.of(DevicesView.class).error(ErrorDialogs.describe("Saving the device list", e), e);
         }
     }
 
@@ -270,36 +276,6 @@ public class DevicesView extends ViewPart {
         });
     }
 
-    private List<DeviceAddress> storedAddresses() {
-        List<DeviceAddress> addresses = new ArrayList<>();
-        for (String line : preferences().get(KEY_ADDRESSES, "").split("\n")) {
-            int colon = line.lastIndexOf(':');
-            if (colon > 0) {
-                try {
-                    addresses.add(new DeviceAddress(line.substring(0, colon).replace("[", "").replace("]", ""),
-                            Integer.parseInt(line.substring(colon + 1))));
-                } catch (IllegalArgumentException e) {
-                    ILog.of(DevicesView.class).warn("Ignoring a damaged stored device address '" + line + "'", e);
-                }
-            }
-        }
-        return addresses;
-    }
-
-    private void saveAddresses() {
-        IEclipsePreferences node = preferences();
-        node.put(KEY_ADDRESSES, String.join("\n", rows.keySet().stream().map(DeviceAddress::toString).toList()));
-        try {
-            node.flush();
-        } catch (BackingStoreException e) {
-            ILog.of(DevicesView.class).error("Could not save the device list; it is kept for this session only", e);
-        }
-    }
-
-    private static IEclipsePreferences preferences() {
-        return InstanceScope.INSTANCE.getNode(PREFERENCES);
-    }
-
     private static Action action(String text, String tooltip, Runnable run) {
         Action action = new Action(text) {
             @Override
@@ -324,6 +300,7 @@ public class DevicesView extends ViewPart {
             discovery.close();
             policy.close();
             polling.close();
+            registry.close();
         }
         super.dispose();
     }

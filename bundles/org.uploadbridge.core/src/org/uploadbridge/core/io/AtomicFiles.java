@@ -1,4 +1,4 @@
-package org.uploadbridge.core.internal.format;
+package org.uploadbridge.core.io;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,0 +1,78 @@
+package org.uploadbridge.devices.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.log.LoggerFactory;
+import org.uploadbridge.core.device.Capability;
+import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.core.device.DeviceStatus;
+import org.uploadbridge.core.device.LoadedPatternInfo;
+import org.uploadbridge.devices.RegisteredDevice;
+import org.uploadbridge.testing.OsgiServices;
+
+/** The device list survives a restart, is written atomically, and a damaged file is set aside, not lost. */
+class DeviceRegistryTest {
+
+    private static JsonDeviceRegistry registry(Path file) {
+        return new JsonDeviceRegistry(FrameworkUtil.getBundle(JsonDeviceRegistry.class).getBundleContext(),
+                Map.of(JsonDeviceRegistry.FILE, file.toString()),
+                OsgiServices.await(LoggerFactory.class).getLogger(DeviceRegistryTest.class));
+    }
+
+    private static DeviceStatus status(DeviceAddress address, String name) {
+        return new DeviceStatus(address, "classic", name, Optional.empty(), Optional.empty(), OptionalInt.empty(),
+                OptionalLong.empty(), LoadedPatternInfo.none(), "AP", Set.of(Capability.STATUS));
+    }
+
+    @Test
+    void devicesSurviveARestartInTheOrderAdded(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("deep/devices.json");
+        JsonDeviceRegistry first = registry(file);
+        DeviceAddress a = new DeviceAddress("192.168.4.1", 80);
+        DeviceAddress b = new DeviceAddress("127.42.0.2", 8080);
+        first.add(a);
+        first.add(b);
+        first.add(a);
+        first.recordStatus(status(b, "kitchen"));
+        first.recordStatus(status(new DeviceAddress("10.0.0.9", 80), "not registered"));
+
+        List<RegisteredDevice> reloaded = registry(file).devices();
+        assertEquals(List.of(new RegisteredDevice(a, "192.168.4.1", ""), new RegisteredDevice(b, "kitchen", "classic")), reloaded);
+
+        JsonDeviceRegistry again = registry(file);
+        again.remove(a);
+        assertEquals(List.of(b), registry(file).devices().stream().map(RegisteredDevice::address).toList());
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertEquals(List.of(file), files.toList(), "no temporary files are left behind");
+        }
+    }
+
+    @Test
+    void aDamagedListIsMovedAsideAndNotOverwritten(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("devices.json");
+        Files.writeString(file, "{\"devices\": [ {\"host\": \"192.168.4.1\", \"port\": 80");
+        JsonDeviceRegistry registry = registry(file);
+        assertTrue(registry.devices().isEmpty());
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> aside = files.filter(f -> f.getFileName().toString().startsWith("devices.json.unreadable-")).toList();
+            assertEquals(1, aside.size(), "the damaged file is kept for the user");
+            assertTrue(Files.readString(aside.get(0)).contains("192.168.4.1"));
+        }
+        registry.add(new DeviceAddress("192.168.4.2", 80));
+        assertEquals(1, registry(file).devices().size());
+    }
+}
