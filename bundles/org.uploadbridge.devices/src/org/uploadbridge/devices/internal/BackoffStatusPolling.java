@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +40,8 @@ public final class BackoffStatusPolling implements StatusPolling {
     private final Duration maxRetry;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("uploadbridge-status-polling").factory());
+    /** Watches not closed yet; checked by each poll, so a closed watch stops even mid-flight. */
+    private final Set<Object> active = ConcurrentHashMap.newKeySet();
     private final Map<Object, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
 
     @Activate
@@ -57,8 +60,10 @@ public final class BackoffStatusPolling implements StatusPolling {
     @Override
     public Watch watch(DeviceAddress address, Consumer<PollResult> onResult) {
         Object key = new Object();
+        active.add(key); // before the first poll is scheduled: it may run before schedule() returns
         schedule(key, address, onResult, 0, Duration.ZERO);
         return () -> {
+            active.remove(key);
             ScheduledFuture<?> next = scheduled.remove(key);
             if (next != null) {
                 next.cancel(false);
@@ -75,7 +80,7 @@ public final class BackoffStatusPolling implements StatusPolling {
     }
 
     private void poll(Object key, DeviceAddress address, Consumer<PollResult> onResult, int failuresBefore) {
-        if (!scheduled.containsKey(key)) {
+        if (!active.contains(key)) {
             return; // closed meanwhile
         }
         PollResult result;
@@ -87,7 +92,7 @@ public final class BackoffStatusPolling implements StatusPolling {
             result = new PollResult(address, Instant.now(), Optional.empty(), Optional.of(e), failures, backoff(failures));
         }
         onResult.accept(result);
-        if (scheduled.containsKey(key)) {
+        if (active.contains(key)) {
             schedule(key, address, onResult, result.failuresInARow(), result.nextPollIn());
         }
     }

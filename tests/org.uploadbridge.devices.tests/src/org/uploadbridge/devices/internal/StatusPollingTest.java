@@ -65,6 +65,24 @@ class StatusPollingTest {
         assertTrue(results.size() <= afterClose + 1, "a closed watch stops polling (one poll may have been in flight)");
     }
 
+    @Test
+    void everyWatchedDeviceKeepsBeingPolled() throws Exception {
+        // The first poll runs at once; every watch must survive it, however the threads interleave.
+        fleet = OsgiServices.await(DeviceSimulator.class).start(FleetSpec.of(24, DeviceProfile.esp8266())
+                .withFirstAddress("127.45.10.1").withPort(18_901));
+        Map<String, Integer> polls = new java.util.concurrent.ConcurrentHashMap<>();
+        List<StatusPolling.Watch> watches = new java.util.ArrayList<>();
+        for (SimulatedDevice device : fleet.devices()) {
+            String host = device.address().getAddress().getHostAddress();
+            watches.add(polling.watch(new DeviceAddress(host, 18_901), r -> polls.merge(host, 1, Integer::sum)));
+        }
+        try {
+            awaitUntil(() -> polls.size() == 24 && polls.values().stream().allMatch(n -> n >= 3));
+        } finally {
+            watches.forEach(StatusPolling.Watch::close);
+        }
+    }
+
     private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (!condition.getAsBoolean()) {
