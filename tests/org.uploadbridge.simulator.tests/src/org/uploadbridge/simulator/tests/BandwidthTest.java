@@ -12,36 +12,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.uploadbridge.simulator.DeviceProfile;
-import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedDevice;
-import org.uploadbridge.simulator.SimulatedFleet;
-import org.uploadbridge.testing.OsgiServices;
 
 /** A throttled device reads uploads no faster than its profile says. Lower bounds only: a busy machine is slower. */
-class BandwidthTest {
+class BandwidthTest extends SimulatedDeviceTestBase {
 
     private static final int PORT = 18444;
-
-    private static DeviceSimulator simulator;
-    private final DeviceClient client = new DeviceClient();
-    private SimulatedFleet fleet;
-
-    @BeforeAll
-    static void simulator() {
-        simulator = OsgiServices.await(DeviceSimulator.class);
-    }
-
-    @AfterEach
-    void closeFleet() {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
 
     @Test
     void twoHundredKilobytesAtHalfAMegabytePerSecondTakeAtLeastThreeTenthsOfASecond() throws IOException {

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,36 +21,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.uploadbridge.simulator.AcceptedPattern;
 import org.uploadbridge.simulator.DeviceProfile;
-import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedDevice;
-import org.uploadbridge.simulator.SimulatedFleet;
 import org.uploadbridge.simulator.tests.DeviceClient.Answer;
-import org.uploadbridge.testing.OsgiServices;
 import org.uploadbridge.testing.RepositoryFiles;
 
 /** The classic firmware's own protocol (device-protocols.md §2), answer by answer, to the character. */
-class ClassicProtocolTest {
+class ClassicProtocolTest extends SimulatedDeviceTestBase {
 
     private static final int PORT = 18441;
     private static final String NO_PATTERN_STATUS = "{\"status\":\"No Pattern\",\"pattern_loaded\":false,\"num_leds\":0,"
             + "\"num_frames\":0,\"pattern_size\":0,\"wifi_mode\":\"AP\",\"ssid\":\"UploadBridge\",\"ip\":\"127.42.10.1\"}";
-
-    private static DeviceSimulator simulator;
-    private final DeviceClient client = new DeviceClient();
-    private SimulatedFleet fleet;
-
-    @BeforeAll
-    static void simulator() {
-        simulator = OsgiServices.await(DeviceSimulator.class);
-    }
-
-    @AfterEach
-    void closeFleet() {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
 
     private SimulatedDevice start(DeviceProfile profile) {
         fleet = simulator.start(FleetSpec.of(1, profile).withFirstAddress("127.42.10.1").withPort(PORT));

@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,39 +17,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.uploadbridge.simulator.DeviceProfile;
-import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.Extension;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedDevice;
-import org.uploadbridge.simulator.SimulatedFleet;
 import org.uploadbridge.simulator.tests.DeviceClient.Answer;
 import org.uploadbridge.simulator.tests.DeviceClient.Form;
-import org.uploadbridge.testing.OsgiServices;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /** The optional endpoints of extended builds: present when the profile has them, 404 when not. */
-class ExtendedEndpointsTest {
+class ExtendedEndpointsTest extends SimulatedDeviceTestBase {
 
     private static final int PORT = 18442;
-
-    private static DeviceSimulator simulator;
-    private final DeviceClient client = new DeviceClient();
-    private SimulatedFleet fleet;
-
-    @BeforeAll
-    static void simulator() {
-        simulator = OsgiServices.await(DeviceSimulator.class);
-    }
-
-    @AfterEach
-    void closeFleet() {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
 
     private SimulatedDevice start(DeviceProfile profile) {
         fleet = simulator.start(FleetSpec.of(1, profile).withFirstAddress("127.42.20.1").withPort(PORT));
