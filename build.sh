@@ -6,6 +6,10 @@ cd "$(dirname "$0")"
 . releng/scripts/find-jdk.sh
 ub_find_jdk
 echo "Using JDK at $JAVA_HOME"
+if command -v ip >/dev/null 2>&1 && ! ip link show lo 2>/dev/null | grep -q MULTICAST; then
+  echo "note: loopback cannot multicast, so the mDNS discovery tests will be skipped."
+  echo "  To run them: sudo ip link set lo multicast on"
+fi
 mvn_cmd=(./mvnw -B -e clean verify "$@")
 if [ -z "${DISPLAY:-}" ]; then
   if ! command -v xvfb-run >/dev/null 2>&1; then

@@ -40,7 +40,9 @@ public enum DeviceError implements ErrorCode {
     /** {0} address. */
     NOT_RECOGNISED("UB-D016"),
     /** {0} address, {1} the first problem found, {2} how many problems in all. */
-    PATTERN_DOES_NOT_FIT("UB-D017");
+    PATTERN_DOES_NOT_FIT("UB-D017"),
+    /** {0} the interfaces configured (or "every up interface"), {1} why browsing failed. */
+    MDNS_UNAVAILABLE("UB-D018");
 
     private final String id;
 
