@@ -13,6 +13,8 @@ public interface DeviceDiscovery {
 
     int DEFAULT_IN_FLIGHT = 64;
     Duration DEFAULT_HOST_TIMEOUT = Duration.ofMillis(700);
+    /** Long enough for devices to answer a query twice (JmDNS repeats it after one second). */
+    Duration DEFAULT_MDNS_WINDOW = Duration.ofSeconds(3);
 
     /**
      * Scans every host of a CIDR range (checked by the address policy and its size cap) on one
@@ -22,4 +24,22 @@ public interface DeviceDiscovery {
      */
     ScanSummary scan(String cidr, int port, PolicyMode mode, int maxInFlight, Duration hostTimeout,
             Consumer<DeviceStatus> onFound, BooleanSupplier cancelled) throws UploadBridgeException;
+
+    /**
+     * Browses mDNS ({@link org.uploadbridge.net.MdnsBrowser#DEVICE_SERVICE_TYPES}) for {@code window};
+     * each announced address the address policy allows is asked by the installed drivers what it is,
+     * once per address and port. Devices are handed to {@code onFound} as they answer.
+     *
+     * @throws UploadBridgeException {@code UB-D018} when mDNS cannot be browsed here
+     */
+    BrowseSummary browse(Duration window, PolicyMode mode, Consumer<DeviceStatus> onFound, BooleanSupplier cancelled)
+            throws UploadBridgeException;
+
+    /**
+     * A subnet scan (when {@code cidr} is not null) and an mDNS browse (when {@code mdnsWindow} is
+     * positive) at the same time, merged by MAC or address: {@code onNew} hears of each device once.
+     * When both are asked for and mDNS cannot be browsed, the scan still runs and the summary says why.
+     */
+    DiscoverySummary discover(String cidr, int port, Duration mdnsWindow, PolicyMode mode,
+            Consumer<DiscoveredDevices.Found> onNew, BooleanSupplier cancelled) throws UploadBridgeException;
 }

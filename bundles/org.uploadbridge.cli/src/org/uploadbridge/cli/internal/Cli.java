@@ -25,8 +25,9 @@ final class Cli {
                   Write a set of generated example patterns (strips and matrices) into DIR.
               demo [--dir DIR]
                   The headless tour: write the example patterns, validate them and print a summary.
-              scan CIDR [--port P] [--timeout-ms T] [--allow-public] [--json]
-                  Find LED controllers on a subnet (LAN and loopback only unless --allow-public).
+              scan [CIDR] [--mdns [SECONDS]] [--port P] [--timeout-ms T] [--allow-public] [--json]
+                  Find LED controllers on a subnet (LAN and loopback only unless --allow-public),
+                  by mDNS announcements (--mdns, 3 s unless SECONDS), or both, merged by MAC.
               status ADDR... [--allow-public] [--json]
                   What each device plays and can do. ADDR is host[:port], e.g. 192.168.4.1 or 127.42.0.1:8080.
               upload FILE ADDR... [--concurrency N] [--allow-public] [--json]

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.uploadbridge.core.device.DeviceStatus;
 import org.uploadbridge.core.error.CatalogEntry;
 import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.devices.DiscoveredDevices;
 
 /** How devices and device failures look on a terminal and in {@code --json}. */
 final class DeviceOutput {
@@ -15,8 +16,9 @@ final class DeviceOutput {
     private DeviceOutput() {
     }
 
-    record DeviceJson(String address, String firmware, String name, String version, boolean patternLoaded, int leds,
-            int frames, long patternBytes, String network, List<String> capabilities) {
+    /** {@code foundBy} is set by discovery only: scan, mdns or both. */
+    record DeviceJson(String address, String firmware, String name, String version, String mac, boolean patternLoaded,
+            int leds, int frames, long patternBytes, String network, List<String> capabilities, List<String> foundBy) {
     }
 
     record ErrorJson(String address, String code, String title, String message, List<String> steps, String doc) {
@@ -26,8 +28,18 @@ final class DeviceOutput {
         List<String> capabilities = new ArrayList<>();
         s.capabilities().stream().sorted().forEach(c -> capabilities.add(c.name().toLowerCase(Locale.ROOT)));
         return new DeviceJson(s.address().toString(), s.firmwareId(), s.name(), s.firmwareVersion().orElse(null),
-                s.pattern().loaded(), s.pattern().ledCount(), s.pattern().frameCount(), s.pattern().sizeBytes(), s.network(),
-                capabilities);
+                s.macAddress().orElse(null), s.pattern().loaded(), s.pattern().ledCount(), s.pattern().frameCount(),
+                s.pattern().sizeBytes(), s.network(), capabilities, null);
+    }
+
+    static DeviceJson json(DiscoveredDevices.Found found) {
+        DeviceJson d = json(found.status());
+        return new DeviceJson(d.address(), d.firmware(), d.name(), d.version(), d.mac(), d.patternLoaded(), d.leds(),
+                d.frames(), d.patternBytes(), d.network(), d.capabilities(), sources(found));
+    }
+
+    static List<String> sources(DiscoveredDevices.Found found) {
+        return found.sources().stream().sorted().map(source -> source.name().toLowerCase(Locale.ROOT)).toList();
     }
 
     static ErrorJson json(String address, UploadBridgeException e) {

@@ -16,7 +16,9 @@ final class Json {
     record ValidateOutput(boolean valid, List<FileCheck> files) {
     }
 
-    record ScanOutput(String range, long scanned, long listening, long elapsedMs, List<DeviceOutput.DeviceJson> devices) {
+    /** Scan fields are null when only mDNS was browsed; mDNS fields are null when it was not. */
+    record ScanOutput(String range, Long scanned, Long listening, Long mdnsSightings, DeviceOutput.ErrorJson mdnsError,
+            long elapsedMs, List<DeviceOutput.DeviceJson> devices) {
     }
 
     record UploadOutput(String address, boolean success, String deviceMessage, String sha256, long bytes, long elapsedMs,

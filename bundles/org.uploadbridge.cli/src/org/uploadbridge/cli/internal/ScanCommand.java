@@ -2,14 +2,19 @@ package org.uploadbridge.cli.internal;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.devices.DeviceDiscovery;
+import org.uploadbridge.devices.DiscoverySummary;
 import org.uploadbridge.devices.ScanSummary;
 import org.uploadbridge.validation.address.PolicyMode;
 
-/** {@code scan CIDR [--port P] [--timeout-ms T] [--allow-public] [--json]}: finds devices on a subnet. */
+/**
+ * {@code scan [CIDR] [--mdns [SECONDS]] [--port P] [--timeout-ms T] [--allow-public] [--json]}:
+ * finds devices on a subnet, by mDNS, or both at once (merged by MAC or address).
+ */
 final class ScanCommand implements Cli.Command {
 
     private final PrintStream out;
@@ -25,6 +30,7 @@ final class ScanCommand implements Cli.Command {
         String cidr = null;
         int port = DeviceAddress.DEFAULT_PORT;
         int timeoutMs = (int) DeviceDiscovery.DEFAULT_HOST_TIMEOUT.toMillis();
+        Duration mdnsWindow = Duration.ZERO;
         boolean json = false;
         PolicyMode mode = PolicyMode.LAN_ONLY;
         for (int i = 0; i < args.length; i++) {
@@ -33,6 +39,12 @@ final class ScanCommand implements Cli.Command {
                 case "--allow-public" -> mode = PolicyMode.ALLOW_PUBLIC;
                 case "--port" -> port = Options.positiveInt("--port", Options.value(args, ++i, "--port"), 65535);
                 case "--timeout-ms" -> timeoutMs = Options.positiveInt("--timeout-ms", Options.value(args, ++i, "--timeout-ms"), 60_000);
+                case "--mdns" -> {
+                    mdnsWindow = DeviceDiscovery.DEFAULT_MDNS_WINDOW;
+                    if (i + 1 < args.length && args[i + 1].matches("\\d+")) {
+                        mdnsWindow = Duration.ofSeconds(Options.positiveInt("--mdns", args[++i], 600));
+                    }
+                }
                 default -> {
                     if (args[i].startsWith("--") || cidr != null) {
                         throw new UsageException("Unknown argument for scan: " + args[i]);
@@ -41,34 +53,51 @@ final class ScanCommand implements Cli.Command {
                 }
             }
         }
-        if (cidr == null) {
-            throw new UsageException("scan needs a subnet, e.g. 192.168.1.0/24");
+        if (cidr == null && mdnsWindow.isZero()) {
+            throw new UsageException("scan needs a subnet (e.g. 192.168.1.0/24), --mdns, or both");
         }
         boolean quiet = json;
+        String subject = cidr != null ? cidr : "mDNS";
         try {
-            ScanSummary summary = services.discovery().scan(cidr, port, mode, DeviceDiscovery.DEFAULT_IN_FLIGHT,
-                    Duration.ofMillis(timeoutMs), status -> {
-                        if (!quiet) {
-                            synchronized (out) {
-                                out.println("found    " + DeviceOutput.line(status));
-                            }
-                        }
-                    }, () -> Thread.currentThread().isInterrupted());
+            DiscoverySummary summary = services.discovery().discover(cidr, port, mdnsWindow, mode, found -> {
+                if (!quiet) {
+                    synchronized (out) {
+                        out.println("found    " + DeviceOutput.line(found.status()) + "  (" + String.join(", ", DeviceOutput.sources(found)) + ")");
+                    }
+                }
+            }, () -> Thread.currentThread().isInterrupted());
             if (json) {
-                out.println(Json.GSON.toJson(new Json.ScanOutput(summary.range(), summary.scanned(), summary.listening(),
-                        summary.elapsed().toMillis(), summary.devices().stream().map(DeviceOutput::json).toList())));
+                printJson(summary);
             } else {
-                out.printf("Scanned %d addresses of %s on port %d in %.1f s: %d listening, %d device(s).%n", summary.scanned(),
-                        summary.range(), port, summary.elapsed().toMillis() / 1000.0, summary.listening(), summary.devices().size());
+                printSummary(summary, port);
             }
             return Cli.OK;
         } catch (UploadBridgeException e) {
             if (json) {
-                out.println(Json.GSON.toJson(DeviceOutput.json(cidr, e)));
+                out.println(Json.GSON.toJson(DeviceOutput.json(subject, e)));
             } else {
-                DeviceOutput.printError(out, cidr, e);
+                DeviceOutput.printError(out, subject, e);
             }
             return Cli.FAILED;
         }
+    }
+
+    private void printJson(DiscoverySummary summary) {
+        Optional<ScanSummary> scan = summary.scan();
+        out.println(Json.GSON.toJson(new Json.ScanOutput(scan.map(ScanSummary::range).orElse(null),
+                scan.map(ScanSummary::scanned).orElse(null), scan.map(ScanSummary::listening).orElse(null),
+                summary.browse().map(b -> b.sightings()).orElse(null),
+                summary.mdnsProblem().map(e -> DeviceOutput.json("mDNS", e)).orElse(null), summary.elapsed().toMillis(),
+                summary.devices().stream().map(DeviceOutput::json).toList())));
+    }
+
+    private void printSummary(DiscoverySummary summary, int port) {
+        summary.scan().ifPresent(scan -> out.printf("Scanned %d addresses of %s on port %d: %d listening.%n",
+                scan.scanned(), scan.range(), port, scan.listening()));
+        summary.browse().ifPresent(browse -> out.printf("mDNS: %d announcement(s) in %.1f s%s.%n", browse.sightings(),
+                browse.elapsed().toMillis() / 1000.0,
+                browse.refused() > 0 ? ", " + browse.refused() + " refused by the address policy" : ""));
+        summary.mdnsProblem().ifPresent(problem -> DeviceOutput.printError(out, "mDNS", problem));
+        out.printf("%d device(s) in %.1f s.%n", summary.devices().size(), summary.elapsed().toMillis() / 1000.0);
     }
 }

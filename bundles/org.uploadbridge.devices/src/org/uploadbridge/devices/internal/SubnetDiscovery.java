@@ -18,16 +18,20 @@ import org.osgi.service.component.annotations.Reference;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceStatus;
 import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.devices.BrowseSummary;
 import org.uploadbridge.devices.DeviceDiscovery;
+import org.uploadbridge.devices.DiscoveredDevices;
+import org.uploadbridge.devices.DiscoverySummary;
 import org.uploadbridge.devices.DeviceService;
 import org.uploadbridge.devices.ScanSummary;
 import org.uploadbridge.net.DeviceHttp;
+import org.uploadbridge.net.MdnsBrowser;
 import org.uploadbridge.validation.address.AddressPolicy;
 import org.uploadbridge.validation.address.CidrRange;
 import org.uploadbridge.validation.address.PolicyMode;
 
 /**
- * Subnet scan: a TCP connect per host first (cheap, and most addresses of a LAN are empty), then
+ * Discovery by subnet scan and by mDNS (in {@link MdnsIdentification}). Subnet scan: a TCP connect per host first (cheap, and most addresses of a LAN are empty), then
  * the drivers' probes on the hosts that listen. Virtual threads, bounded by a semaphore.
  */
 @Component(service = DeviceDiscovery.class)
@@ -36,12 +40,27 @@ public final class SubnetDiscovery implements DeviceDiscovery {
     private final AddressPolicy policy;
     private final DeviceHttp http;
     private final DeviceService devices;
+    private final MdnsIdentification mdns;
 
     @Activate
-    public SubnetDiscovery(@Reference AddressPolicy policy, @Reference DeviceHttp http, @Reference DeviceService devices) {
+    public SubnetDiscovery(@Reference AddressPolicy policy, @Reference DeviceHttp http, @Reference DeviceService devices,
+            @Reference MdnsBrowser browser) {
         this.policy = policy;
         this.http = http;
         this.devices = devices;
+        this.mdns = new MdnsIdentification(browser, policy, devices);
+    }
+
+    @Override
+    public BrowseSummary browse(Duration window, PolicyMode mode, Consumer<DeviceStatus> onFound, BooleanSupplier cancelled)
+            throws UploadBridgeException {
+        return mdns.browse(window, mode, onFound, cancelled);
+    }
+
+    @Override
+    public DiscoverySummary discover(String cidr, int port, Duration mdnsWindow, PolicyMode mode,
+            Consumer<DiscoveredDevices.Found> onNew, BooleanSupplier cancelled) throws UploadBridgeException {
+        return new CombinedDiscovery(this).discover(cidr, port, mdnsWindow, mode, onNew, cancelled);
     }
 
     @Override

@@ -1,0 +1,157 @@
+package org.uploadbridge.devices.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.jmdns.JmDNS;
+import javax.jmdns.ServiceInfo;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.core.device.DeviceStatus;
+import org.uploadbridge.core.device.LoadedPatternInfo;
+import org.uploadbridge.devices.BrowseSummary;
+import org.uploadbridge.devices.DeviceDiscovery;
+import org.uploadbridge.devices.DiscoveredDevices;
+import org.uploadbridge.devices.DiscoveredDevices.Source;
+import org.uploadbridge.devices.DiscoverySummary;
+import org.uploadbridge.simulator.DeviceProfile;
+import org.uploadbridge.simulator.DeviceSimulator;
+import org.uploadbridge.simulator.FleetSpec;
+import org.uploadbridge.simulator.SimulatedFleet;
+import org.uploadbridge.testing.OsgiServices;
+import org.uploadbridge.validation.address.PolicyMode;
+
+/**
+ * Discovery by mDNS, and merged with a scan: a simulated device on 127.0.0.1 announced by a real
+ * JmDNS responder (loopback only), beside a web server that announces {@code _http._tcp} but is no
+ * device. Needs loopback multicast (as root: {@code ip link set lo multicast on}; CI does).
+ */
+class MdnsDiscoveryTest {
+
+    private static final int DEVICE_PORT = 18631;
+    private static final int NOT_A_DEVICE_PORT = 18632;
+    private static final Duration WINDOW = Duration.ofSeconds(3);
+
+    private static SimulatedFleet fleet;
+    private static JmDNS responder;
+    private final DeviceDiscovery discovery = OsgiServices.await(DeviceDiscovery.class);
+
+    @BeforeAll
+    static void announce() throws IOException {
+        if (!loopbackMulticast()) {
+            return;
+        }
+        DeviceSimulator simulator = OsgiServices.await(DeviceSimulator.class);
+        fleet = simulator.start(new FleetSpec(1, DeviceProfile.esp32(), (java.net.Inet4Address) InetAddress.getByName("127.0.0.1"),
+                DEVICE_PORT, "mdns-"));
+        responder = JmDNS.create(InetAddress.getByName("127.0.0.1"), "mdns-discovery-test");
+        responder.registerService(ServiceInfo.create("_http._tcp.local.", "mdns-1", DEVICE_PORT, 0, 0, Map.of("mac", "02:42:00:00:00:01")));
+        responder.registerService(ServiceInfo.create("_arduino._tcp.local.", "mdns-1", DEVICE_PORT, 0, 0, Map.of("board", "esp32")));
+        // Something that announces a web server but is no LED controller: nothing listens there.
+        responder.registerService(ServiceInfo.create("_http._tcp.local.", "office-printer", NOT_A_DEVICE_PORT, ""));
+        awaitAnnounced();
+    }
+
+    /** A responder probes for its names for a few seconds (RFC 6762 section 8) before it answers. */
+    private static void awaitAnnounced() throws IOException {
+        DeviceDiscovery discovery = OsgiServices.await(DeviceDiscovery.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (discovery.browse(Duration.ofSeconds(1), PolicyMode.LAN_ONLY, s -> { }, () -> false).sightings() >= 3) {
+                    return;
+                }
+            } catch (org.uploadbridge.core.error.UploadBridgeException e) {
+                throw new IOException(e);
+            }
+        }
+        throw new IOException("the test responder did not announce its services within 20 s");
+    }
+
+    @AfterAll
+    static void goodbye() throws IOException {
+        if (responder != null) {
+            responder.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    private static boolean loopbackMulticast() {
+        try {
+            NetworkInterface lo = NetworkInterface.getByName("lo");
+            return lo != null && lo.isUp() && lo.supportsMulticast();
+        } catch (SocketException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assumeLoopbackMulticast() {
+        Assumptions.assumeTrue(loopbackMulticast(), "loopback cannot multicast here; as root: ip link set lo multicast on");
+    }
+
+    @Test
+    void browsingFindsTheAnnouncedDeviceOnceAndSkipsWhatIsNoDevice() throws Exception {
+        assumeLoopbackMulticast();
+        List<DeviceStatus> streamed = new CopyOnWriteArrayList<>();
+        BrowseSummary summary = discovery.browse(WINDOW, PolicyMode.LAN_ONLY, streamed::add, () -> false);
+
+        assertEquals(3, summary.sightings(), "two service types of the device, one of the printer");
+        assertEquals(0, summary.refused());
+        assertEquals(1, summary.devices().size(), "announced twice, asked once; the printer is no device");
+        DeviceStatus device = summary.devices().get(0);
+        assertEquals(new DeviceAddress("127.0.0.1", DEVICE_PORT), device.address());
+        assertEquals("classic", device.firmwareId());
+        assertEquals(summary.devices(), streamed);
+    }
+
+    @Test
+    void aScanAndABrowseAtOnceReportTheDeviceOnceWithBothSources() throws Exception {
+        assumeLoopbackMulticast();
+        List<DiscoveredDevices.Found> streamed = new CopyOnWriteArrayList<>();
+        DiscoverySummary summary = discovery.discover("127.0.0.1/32", DEVICE_PORT, WINDOW, PolicyMode.LAN_ONLY,
+                streamed::add, () -> false);
+
+        assertEquals(1, summary.devices().size(), summary.devices().toString());
+        assertEquals(Set.of(Source.SCAN, Source.MDNS), summary.devices().get(0).sources());
+        assertEquals(1, streamed.size(), "a device found twice is reported once");
+        assertTrue(summary.scan().isPresent() && summary.browse().isPresent() && summary.mdnsProblem().isEmpty());
+    }
+
+    @Test
+    void devicesReportingTheSameMacAreOneDeviceWhateverTheAddress() {
+        DiscoveredDevices merged = new DiscoveredDevices();
+        assertTrue(merged.add(status("192.168.1.20", Optional.of("aa:bb:cc:dd:ee:ff")), Source.SCAN).isPresent());
+        assertTrue(merged.add(status("192.168.2.20", Optional.of("aa:bb:cc:dd:ee:ff")), Source.MDNS).isEmpty(),
+                "the same controller seen on a second interface");
+        assertTrue(merged.add(status("192.168.1.21", Optional.empty()), Source.MDNS).isPresent());
+        assertTrue(merged.add(status("192.168.1.21", Optional.empty()), Source.SCAN).isEmpty(), "no MAC: merged by address");
+
+        assertEquals(2, merged.devices().size());
+        assertEquals(Set.of(Source.SCAN, Source.MDNS), merged.devices().get(0).sources());
+        assertEquals("192.168.1.20", merged.devices().get(0).status().address().host(), "the first sighting's address stays");
+    }
+
+    private static DeviceStatus status(String host, Optional<String> mac) {
+        return new DeviceStatus(new DeviceAddress(host, 80), "classic", host, Optional.empty(), mac, OptionalInt.empty(),
+                OptionalLong.empty(), LoadedPatternInfo.none(), "", Set.of());
+    }
+}
