@@ -30,7 +30,9 @@ import org.uploadbridge.core.device.TransferProgress;
 import org.uploadbridge.core.device.UploadReceipt;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.core.pattern.Pattern;
+import org.uploadbridge.devices.DeviceRegistry;
 import org.uploadbridge.devices.DeviceService;
+import org.uploadbridge.devices.RegisteredDevice;
 import org.uploadbridge.devices.FleetResult;
 import org.uploadbridge.devices.UploadOutcome;
 import org.uploadbridge.validation.Finding;
@@ -43,6 +45,7 @@ import org.uploadbridge.validation.pattern.PatternValidator;
 public final class DefaultDeviceService implements DeviceService {
 
     private final PatternValidator validator;
+    private final DeviceRegistry registry;
     private final Map<DeviceAddress, String> firmwareOf = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -50,8 +53,9 @@ public final class DefaultDeviceService implements DeviceService {
     private volatile List<DeviceDriver> drivers = List.of();
 
     @Activate
-    public DefaultDeviceService(@Reference PatternValidator validator) {
+    public DefaultDeviceService(@Reference PatternValidator validator, @Reference DeviceRegistry registry) {
         this.validator = validator;
+        this.registry = registry;
     }
 
     @Override
@@ -93,13 +97,15 @@ public final class DefaultDeviceService implements DeviceService {
         long start = System.nanoTime();
         DeviceDriver driver = driverFor(address);
         DeviceStatus before = driver.status(address);
-        DeviceLimits limits = DeviceLimits.none();
+        DeviceLimits reported = DeviceLimits.none();
         if (before.maxLeds().isPresent()) {
-            limits = limits.withMaxLeds(before.maxLeds().getAsInt());
+            reported = reported.withMaxLeds(before.maxLeds().getAsInt());
         }
         if (before.freeHeapBytes().isPresent()) {
-            limits = limits.withFreeRamBytes(before.freeHeapBytes().getAsLong());
+            reported = reported.withFreeRamBytes(before.freeHeapBytes().getAsLong());
         }
+        // What the device says wins; what the user assumed for it fills the gaps.
+        DeviceLimits limits = reported.orElse(registry.find(address).map(RegisteredDevice::assumedLimits).orElse(DeviceLimits.none()));
         ValidationReport report = prepared.loaded().isPresent() && !limits.equals(DeviceLimits.none())
                 ? validator.validate(prepared.loaded().get().pattern(), limits)
                 : prepared.checked().report();

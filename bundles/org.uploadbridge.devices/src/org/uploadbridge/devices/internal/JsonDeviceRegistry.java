@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -28,6 +30,7 @@ import org.uploadbridge.core.format.PatternError;
 import org.uploadbridge.core.io.AtomicFiles;
 import org.uploadbridge.devices.DeviceRegistry;
 import org.uploadbridge.devices.RegisteredDevice;
+import org.uploadbridge.validation.pattern.DeviceLimits;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -53,7 +56,25 @@ public final class JsonDeviceRegistry implements DeviceRegistry {
     private record Stored(List<Entry> devices) {
     }
 
-    private record Entry(String host, int port, String name, String firmware) {
+    /** Limits are null when not assumed. */
+    private record Entry(String host, int port, String name, String firmware, Integer maxLeds, Long freeRamBytes,
+            Integer powerBudgetMa) {
+
+        static Entry of(RegisteredDevice d) {
+            DeviceLimits limits = d.assumedLimits();
+            return new Entry(d.address().host(), d.address().port(), d.name(), d.firmwareId(),
+                    limits.maxLeds().isPresent() ? limits.maxLeds().getAsInt() : null,
+                    limits.freeRamBytes().isPresent() ? limits.freeRamBytes().getAsLong() : null,
+                    limits.powerBudgetMa().isPresent() ? limits.powerBudgetMa().getAsInt() : null);
+        }
+
+        RegisteredDevice toDevice() {
+            DeviceLimits limits = new DeviceLimits(maxLeds == null ? OptionalInt.empty() : OptionalInt.of(maxLeds),
+                    freeRamBytes == null ? OptionalLong.empty() : OptionalLong.of(freeRamBytes),
+                    powerBudgetMa == null ? OptionalInt.empty() : OptionalInt.of(powerBudgetMa));
+            return new RegisteredDevice(new DeviceAddress(host, port), name == null ? host : name,
+                    firmware == null ? "" : firmware, limits);
+        }
     }
 
     @Activate
@@ -86,9 +107,20 @@ public final class JsonDeviceRegistry implements DeviceRegistry {
     }
 
     @Override
+    public synchronized void assumeLimits(DeviceAddress address, DeviceLimits limits) throws UploadBridgeException {
+        RegisteredDevice known = devices.getOrDefault(address, new RegisteredDevice(address, address.host(), ""));
+        RegisteredDevice now = new RegisteredDevice(address, known.name(), known.firmwareId(), limits);
+        if (!now.equals(devices.get(address))) {
+            devices.put(address, now);
+            save();
+        }
+    }
+
+    @Override
     public synchronized void recordStatus(DeviceStatus status) throws UploadBridgeException {
         RegisteredDevice known = devices.get(status.address());
-        RegisteredDevice now = new RegisteredDevice(status.address(), status.name(), status.firmwareId());
+        RegisteredDevice now = known == null ? null
+                : new RegisteredDevice(status.address(), status.name(), status.firmwareId(), known.assumedLimits());
         if (known != null && !known.equals(now)) {
             devices.put(status.address(), now);
             save(); // only when something lasting changed, not on every status poll
@@ -113,9 +145,8 @@ public final class JsonDeviceRegistry implements DeviceRegistry {
         try {
             Stored stored = gson.fromJson(json, Stored.class);
             for (Entry e : stored == null || stored.devices() == null ? List.<Entry>of() : stored.devices()) {
-                DeviceAddress address = new DeviceAddress(e.host(), e.port());
-                devices.put(address, new RegisteredDevice(address, e.name() == null ? e.host() : e.name(),
-                        e.firmware() == null ? "" : e.firmware()));
+                RegisteredDevice device = e.toDevice();
+                devices.put(device.address(), device);
             }
         } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + Instant.now().toEpochMilli());
@@ -133,7 +164,7 @@ public final class JsonDeviceRegistry implements DeviceRegistry {
 
     private void save() throws UploadBridgeException {
         List<Entry> entries = new ArrayList<>();
-        devices.values().forEach(d -> entries.add(new Entry(d.address().host(), d.address().port(), d.name(), d.firmwareId())));
+        devices.values().forEach(d -> entries.add(Entry.of(d)));
         byte[] bytes = gson.toJson(new Stored(entries)).getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(file.getParent());

@@ -58,6 +58,13 @@ public record DeviceLimits(OptionalInt maxLeds, OptionalLong freeRamBytes, Optio
         return new DeviceLimits(OptionalInt.of(CLASSIC_FIRMWARE_MAX_LEDS), OptionalLong.of(ESP32_FREE_HEAP_BYTES), OptionalInt.empty());
     }
 
+    /** These limits, with each one that is empty taken from {@code fallback}. */
+    public DeviceLimits orElse(DeviceLimits fallback) {
+        return new DeviceLimits(maxLeds.isPresent() ? maxLeds : fallback.maxLeds,
+                freeRamBytes.isPresent() ? freeRamBytes : fallback.freeRamBytes,
+                powerBudgetMa.isPresent() ? powerBudgetMa : fallback.powerBudgetMa);
+    }
+
     public DeviceLimits withMaxLeds(int leds) {
         return new DeviceLimits(OptionalInt.of(leds), freeRamBytes, powerBudgetMa);
     }

@@ -22,6 +22,7 @@ import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceStatus;
 import org.uploadbridge.core.device.LoadedPatternInfo;
 import org.uploadbridge.devices.RegisteredDevice;
+import org.uploadbridge.validation.pattern.DeviceLimits;
 import org.uploadbridge.testing.OsgiServices;
 
 /** The device list survives a restart, is written atomically, and a damaged file is set aside, not lost. */
@@ -74,5 +75,21 @@ class DeviceRegistryTest {
         }
         registry.add(new DeviceAddress("192.168.4.2", 80));
         assertEquals(1, registry(file).devices().size());
+    }
+
+    @Test
+    void assumedLimitsSurviveARestartAndStatusUpdatesKeepThem(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("devices.json");
+        DeviceAddress a = new DeviceAddress("192.168.4.7", 80);
+        DeviceLimits custom = DeviceLimits.esp8266().withPowerBudgetMa(2_000);
+        registry(file).assumeLimits(a, custom);
+        registry(file).recordStatus(status(a, "porch"));
+
+        RegisteredDevice reloaded = registry(file).find(a).orElseThrow();
+        assertEquals(new RegisteredDevice(a, "porch", "classic", custom), reloaded);
+
+        registry(file).assumeLimits(a, DeviceLimits.none());
+        assertEquals(DeviceLimits.none(), registry(file).find(a).orElseThrow().assumedLimits());
+        assertTrue(Files.readString(file).contains("\"host\": \"192.168.4.7\""), "the file stays readable JSON");
     }
 }

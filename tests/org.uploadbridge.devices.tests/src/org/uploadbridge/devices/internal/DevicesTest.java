@@ -27,6 +27,7 @@ import org.uploadbridge.core.device.DeviceStatus;
 import org.uploadbridge.core.device.TransferProgress;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.devices.DeviceDiscovery;
+import org.uploadbridge.devices.DeviceRegistry;
 import org.uploadbridge.devices.DeviceService;
 import org.uploadbridge.devices.FleetResult;
 import org.uploadbridge.devices.ScanSummary;
@@ -39,6 +40,7 @@ import org.uploadbridge.simulator.SimulatedFleet;
 import org.uploadbridge.testing.OsgiServices;
 import org.uploadbridge.testing.RepositoryFiles;
 import org.uploadbridge.validation.address.PolicyMode;
+import org.uploadbridge.validation.pattern.DeviceLimits;
 
 /** Discovery, verified uploads and fleet uploads against simulated devices on loopback. */
 class DevicesTest {
@@ -118,6 +120,27 @@ class DevicesTest {
         assertEquals(DeviceError.PATTERN_DOES_NOT_FIT, e.code());
         assertTrue(e.detail().contains("UB-P007"), e.detail());
         assertEquals(0, device.requestCount("/api/upload"), "nothing was sent");
+    }
+
+    @Test
+    void limitsTheUserAssumedForADeviceStopAPatternThatDoesNotFitBeforeItIsSent() throws Exception {
+        SimulatedDevice device = fleet(1, DeviceProfile.esp32(), "127.45.8.5").devices().get(0);
+        DeviceAddress address = addressOf(device);
+        DeviceRegistry registry = OsgiServices.await(DeviceRegistry.class);
+        registry.assumeLimits(address, DeviceLimits.none().withMaxLeds(50));
+        try {
+            UploadBridgeException e = assertThrows(UploadBridgeException.class,
+                    () -> devices.upload(address, RepositoryFiles.sample("nebula_grid.bin"), TransferProgress.NONE));
+            assertEquals(DeviceError.PATTERN_DOES_NOT_FIT, e.code());
+            assertTrue(e.detail().contains("98") && e.detail().contains("50"), "names the LEDs and the limit: " + e.detail());
+            assertEquals(0, device.requestCount("/api/upload"), "nothing was sent");
+
+            registry.assumeLimits(address, DeviceLimits.esp32());
+            devices.upload(address, RepositoryFiles.sample("nebula_grid.bin"), TransferProgress.NONE);
+            assertEquals(1, device.acceptedPatterns().size(), "it fits the ESP32 profile");
+        } finally {
+            registry.remove(address);
+        }
     }
 
     @Test

@@ -75,7 +75,7 @@ public class UploadBridgeWorkbenchAdvisor extends WorkbenchAdvisor {
             simulatedFleet = simulator.get().start(spec);
             ILog.of(getClass()).info("Started " + count + " simulated devices on " + FleetSpec.DEFAULT_FIRST_ADDRESS + " ... port "
                     + FleetSpec.DEFAULT_PORT);
-            ((DevicesView) page.showView(DevicesView.ID)).discover("127.42.0.0/24", FleetSpec.DEFAULT_PORT);
+            ((DevicesView) page.showView(DevicesView.ID)).discover("127.42.0.0/24", FleetSpec.DEFAULT_PORT, false);
         } catch (PartInitException | java.io.UncheckedIOException | IllegalStateException e) {
             ILog.of(getClass()).error("The simulated devices could not start (is `upload-bridge simulate` already running?)", e);
         }

@@ -1,6 +1,7 @@
 package org.uploadbridge.ui.internal.devices;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -16,7 +17,7 @@ import org.uploadbridge.core.device.TransferProgress;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.devices.DeviceDiscovery;
 import org.uploadbridge.devices.DeviceService;
-import org.uploadbridge.devices.ScanSummary;
+import org.uploadbridge.devices.DiscoverySummary;
 import org.uploadbridge.devices.UploadOutcome;
 import org.uploadbridge.ui.internal.common.ErrorDialogs;
 import org.uploadbridge.validation.address.PolicyMode;
@@ -29,20 +30,27 @@ final class DeviceJobs {
     private DeviceJobs() {
     }
 
-    /** Scans a subnet; each device found is handed to {@code onFound} as it answers. */
-    static Job discover(DeviceDiscovery discovery, String cidr, int port, Consumer<DeviceStatus> onFound,
-            Consumer<ScanSummary> onDone) {
-        return Job.create("Discovering devices in " + cidr + " (port " + port + ")", (IProgressMonitor monitor) -> {
-            SubMonitor progress = SubMonitor.convert(monitor, "Scanning " + cidr, IProgressMonitor.UNKNOWN);
+    /**
+     * Scans a subnet and/or listens for mDNS announcements ({@code cidr} null: no scan); each
+     * device is handed to {@code onFound} once, as it answers.
+     */
+    static Job discover(DeviceDiscovery discovery, String cidr, int port, boolean mdns, Consumer<DeviceStatus> onFound,
+            Consumer<DiscoverySummary> onDone) {
+        String what = cidr == null ? "by mDNS" : "in " + cidr + " (port " + port + ")" + (mdns ? " and by mDNS" : "");
+        return Job.create("Discovering devices " + what, (IProgressMonitor monitor) -> {
+            SubMonitor progress = SubMonitor.convert(monitor, "Discovering devices " + what, IProgressMonitor.UNKNOWN);
             try {
-                ScanSummary summary = discovery.scan(cidr, port, PolicyMode.LAN_ONLY, DeviceDiscovery.DEFAULT_IN_FLIGHT,
-                        DeviceDiscovery.DEFAULT_HOST_TIMEOUT, status -> {
-                            progress.subTask("found " + status.name() + " at " + status.address());
-                            onFound.accept(status);
+                DiscoverySummary summary = discovery.discover(cidr, port, mdns ? DeviceDiscovery.DEFAULT_MDNS_WINDOW : Duration.ZERO,
+                        PolicyMode.LAN_ONLY, found -> {
+                            progress.subTask("found " + found.status().name() + " at " + found.status().address());
+                            onFound.accept(found.status());
                         }, progress::isCanceled);
                 onDone.accept(summary);
-                return summary.cancelled() ? Status.CANCEL_STATUS
-                        : Status.info("Scanned " + summary.scanned() + " addresses, found " + summary.devices().size() + " device(s)");
+                if (progress.isCanceled()) {
+                    return Status.CANCEL_STATUS;
+                }
+                IStatus found = Status.info("Found " + summary.devices().size() + " device(s)");
+                return summary.mdnsProblem().map(ErrorDialogs::toStatus).orElse(found);
             } catch (UploadBridgeException e) {
                 return ErrorDialogs.toStatus(e);
             }

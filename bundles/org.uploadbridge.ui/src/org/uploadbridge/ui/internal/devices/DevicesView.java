@@ -63,7 +63,7 @@ public class DevicesView extends ViewPart {
     private ServiceRef<DeviceRegistry> registry;
     private final Map<DeviceAddress, StatusPolling.Watch> watches = new LinkedHashMap<>();
     private TableViewer viewer;
-    private String lastScan = "192.168.4.0/24 80";
+    private DiscoverDialog.Choice lastDiscovery = new DiscoverDialog.Choice(null, DeviceAddress.DEFAULT_PORT, true);
 
     @Override
     public void createPartControl(Composite parent) {
@@ -102,19 +102,23 @@ public class DevicesView extends ViewPart {
 
     private void createActions() {
         IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
-        toolbar.add(action("Discover...", "Scan a subnet for LED controllers", this::askAndDiscover));
+        toolbar.add(action("Discover...", "Find LED controllers: scan a subnet, listen for mDNS, or both", this::askAndDiscover));
         toolbar.add(action("Add Device...", "Add a device by its address", this::askAndAdd));
         toolbar.add(action("Upload Pattern...", "Upload a pattern file to the selected devices", this::askAndUpload));
         toolbar.add(action("Refresh", "Ask every device for its status", this::refreshStatus));
     }
 
-    /** Scans {@code cidr} on {@code port} in a Job; found devices join the table as they answer. */
-    public void discover(String cidr, int port) {
-        lastScan = cidr + " " + port;
-        DeviceJobs.discover(discovery.get(), cidr, port, status -> onUiThread(() -> put(DeviceRow.online(status))),
-                summary -> onUiThread(() -> ILog.of(DevicesView.class).info("Discovery of " + summary.range() + ": "
-                        + summary.devices().size() + " device(s) of " + summary.scanned() + " addresses in "
-                        + summary.elapsed().toMillis() + " ms"))).schedule();
+    /**
+     * Scans {@code cidr} on {@code port} (null: no scan) and, with {@code mdns}, listens for mDNS
+     * announcements, in a Job; found devices join the table as they answer.
+     */
+    public void discover(String cidr, int port, boolean mdns) {
+        lastDiscovery = new DiscoverDialog.Choice(cidr, port, mdns);
+        DeviceJobs.discover(discovery.get(), cidr, port, mdns, status -> onUiThread(() -> put(DeviceRow.online(status))),
+                summary -> ILog.of(DevicesView.class).info("Discovery" + summary.scan().map(scan -> " of " + scan.range()
+                        + " (" + scan.scanned() + " addresses)").orElse("") + summary.browse().map(browse -> ", mDNS "
+                        + browse.sightings() + " announcement(s)").orElse("") + ": " + summary.devices().size()
+                        + " device(s) in " + summary.elapsed().toMillis() + " ms")).schedule();
     }
 
     /** Uploads {@code pattern} to {@code targets} in a Job; the table shows each verified result. */
@@ -129,14 +133,10 @@ public class DevicesView extends ViewPart {
     }
 
     private void askAndDiscover() {
-        InputDialog dialog = new InputDialog(getSite().getShell(), "Discover Devices",
-                "Subnet to scan and port, e.g. 192.168.1.0/24 80 (simulated devices: 127.42.0.0/24 8080):", lastScan, text -> {
-                    String[] parts = text.trim().split("\\s+");
-                    return parts.length < 1 || parts.length > 2 || !parts[0].contains("/") ? "Give a subnet like 192.168.1.0/24, then optionally a port" : null;
-                });
+        DiscoverDialog dialog = new DiscoverDialog(getSite().getShell(), lastDiscovery);
         if (dialog.open() == Window.OK) {
-            String[] parts = dialog.getValue().trim().split("\\s+");
-            discover(parts[0], parts.length > 1 ? Integer.parseInt(parts[1]) : DeviceAddress.DEFAULT_PORT);
+            DiscoverDialog.Choice choice = dialog.choice();
+            discover(choice.cidr(), choice.port(), choice.mdns());
         }
     }
 

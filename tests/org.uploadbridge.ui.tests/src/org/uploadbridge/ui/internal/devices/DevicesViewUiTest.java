@@ -1,6 +1,7 @@
 package org.uploadbridge.ui.internal.devices;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.uploadbridge.ui.internal.tests.UiTestSupport.page;
 import static org.uploadbridge.ui.internal.tests.UiTestSupport.waitUntil;
@@ -8,6 +9,9 @@ import static org.uploadbridge.ui.internal.tests.UiTestSupport.waitUntil;
 import java.time.Duration;
 import java.util.List;
 
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.uploadbridge.core.device.DeviceAddress;
@@ -38,7 +42,7 @@ class DevicesViewUiTest {
                 .start(FleetSpec.of(4, DeviceProfile.esp32()).withFirstAddress("127.49.0.1").withPort(PORT));
         DevicesView view = (DevicesView) page().showView(DevicesView.ID);
 
-        view.discover("127.49.0.0/24", PORT);
+        view.discover("127.49.0.0/24", PORT, false);
         waitUntil("four devices online in the Devices view", Duration.ofSeconds(30), () -> view.rows().stream()
                 .filter(r -> r.address().host().startsWith("127.49.0.") && r.state() == DeviceRow.State.ONLINE).count() == 4);
 
@@ -51,5 +55,29 @@ class DevicesViewUiTest {
             assertEquals(1, device.acceptedPatterns().size(), device.name());
         }
         assertTrue(view.rows().stream().filter(r -> targets.contains(r.address())).allMatch(r -> r.lastSeen() != null));
+    }
+
+    @Test
+    void theDiscoverDialogNeedsASubnetOrMdnsAndReturnsTheChoice() throws Exception {
+        DiscoverDialog dialog = new DiscoverDialog(page().getWorkbenchWindow().getShell(),
+                new DiscoverDialog.Choice(null, 80, false));
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            Button ok = dialog.okButton();
+            assertFalse(ok.isEnabled(), "neither a subnet nor mDNS: nothing to do");
+            dialog.subnetField().setText("192.168.1.0");
+            assertFalse(ok.isEnabled(), "a subnet needs its prefix length");
+            dialog.subnetField().setText("192.168.1.0/24");
+            assertTrue(ok.isEnabled());
+            dialog.subnetField().setText("");
+            dialog.mdnsButton().setSelection(true);
+            dialog.mdnsButton().notifyListeners(SWT.Selection, new Event());
+            assertTrue(ok.isEnabled(), "mDNS alone is a discovery");
+            ok.notifyListeners(SWT.Selection, new Event());
+            assertEquals(new DiscoverDialog.Choice(null, 80, true), dialog.choice());
+        } finally {
+            dialog.close();
+        }
     }
 }
