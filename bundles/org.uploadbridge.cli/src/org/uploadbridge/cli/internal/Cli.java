@@ -32,6 +32,9 @@ final class Cli {
                   What each device plays and can do. ADDR is host[:port], e.g. 192.168.4.1 or 127.42.0.1:8080.
               upload FILE ADDR... [--concurrency N] [--allow-public] [--json]
                   Validate a pattern against each device, send it and verify it; many devices in parallel.
+              limits ADDR [--profile esp8266|esp32|none] [--max-leds N] [--ram BYTES] [--power-ma MA] [--json]
+                  Show or set what a device holds where its firmware does not say (the classic firmware
+                  reports no limits); uploads to it are checked against these before anything is sent.
               library ADDR [--allow-public] [--json]
                   The patterns stored on a device (firmware builds with a pattern library).
               simulate [--count N] [--profile esp8266|esp32] [--first 127.42.0.1] [--port 8080]
@@ -71,6 +74,7 @@ final class Cli {
                 "demo-patterns", new DemoPatternsCommand(out),
                 "demo", new DemoCommand(out, services),
                 "scan", new ScanCommand(out, services),
+                "limits", new LimitsCommand(out, services),
                 "status", new StatusCommand(out, services),
                 "upload", new UploadCommand(out, services),
                 "library", new LibraryCommand(out, services),

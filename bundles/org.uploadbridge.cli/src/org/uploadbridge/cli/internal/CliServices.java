@@ -7,6 +7,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 import org.uploadbridge.core.format.PatternLoader;
 import org.uploadbridge.devices.DeviceDiscovery;
+import org.uploadbridge.devices.DeviceRegistry;
 import org.uploadbridge.devices.DeviceService;
 import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.validation.address.AddressPolicy;
@@ -38,6 +39,10 @@ final class CliServices implements AutoCloseable {
 
     DeviceDiscovery discovery() {
         return get(DeviceDiscovery.class);
+    }
+
+    DeviceRegistry registry() {
+        return get(DeviceRegistry.class);
     }
 
     DeviceSimulator simulator() {

@@ -81,6 +81,30 @@ class DeviceCommandsTest {
     }
 
     @Test
+    void limitsSetForADeviceStopAnUploadThatDoesNotFitAndCanBeCleared() {
+        fleet(1, DeviceProfile.esp32(), "127.47.5.1");
+        String device = "127.47.5.1:" + PORT;
+        String pattern = RepositoryFiles.sample("pulse_square.bin").toString(); // 100 LEDs
+        try {
+            assertEquals(Cli.OK, run("limits", device, "--profile", "esp8266", "--max-leds", "64", "--json"), out());
+            JsonObject limits = JsonParser.parseString(out()).getAsJsonObject();
+            assertEquals(64, limits.get("maxLeds").getAsInt());
+            assertEquals(45_000, limits.get("freeRamBytes").getAsLong());
+
+            assertEquals(Cli.FAILED, run("upload", pattern, device), out());
+            assertTrue(out().contains("UB-D017"), out());
+            assertEquals(0, fleet.device(0).acceptedPatterns().size(), "nothing was sent");
+
+            assertEquals(Cli.OK, run("limits", device), out());
+            assertTrue(out().contains("at most 64 LEDs"), out());
+        } finally {
+            assertEquals(Cli.OK, run("limits", device, "--profile", "none"), out());
+        }
+        assertTrue(out().contains("no limits assumed"), out());
+        assertEquals(Cli.OK, run("upload", pattern, device), out());
+    }
+
+    @Test
     void fleetUploadReportsEachDevice() {
         fleet(4, DeviceProfile.esp8266(), "127.47.2.1");
         fleet.device(3).stop();

@@ -43,6 +43,7 @@ import org.uploadbridge.ui.internal.common.ServiceRef;
 import org.uploadbridge.validation.address.AddressPolicy;
 import org.uploadbridge.validation.address.ParsedAddress;
 import org.uploadbridge.validation.address.PolicyMode;
+import org.uploadbridge.validation.pattern.DeviceLimits;
 
 /**
  * The devices the user works with: found by discovery or added by hand, with their firmware, LEDs,
@@ -81,6 +82,8 @@ public class DevicesView extends ViewPart {
         Columns.add(viewer, DeviceRow.class, "LEDs", 60, r -> r.status().filter(s -> s.pattern().loaded()).map(s -> Integer.toString(s.pattern().ledCount())).orElse(""));
         Columns.add(viewer, DeviceRow.class, "Loaded pattern", 170, DeviceRow::patternText);
         Columns.add(viewer, DeviceRow.class, "State", 220, r -> r.state().name().toLowerCase() + (r.problem().isEmpty() ? "" : ": " + r.problem()));
+        Columns.add(viewer, DeviceRow.class, "Limits", 150, r -> registry.get().find(r.address())
+                .map(d -> LimitsText.of(d.assumedLimits())).orElse(""));
         Columns.add(viewer, DeviceRow.class, "Last seen", 80, r -> r.lastSeen() == null ? "" : TIME.format(r.lastSeen()));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setComparator(new ViewerComparator() {
@@ -105,6 +108,7 @@ public class DevicesView extends ViewPart {
         toolbar.add(action("Discover...", "Find LED controllers: scan a subnet, listen for mDNS, or both", this::askAndDiscover));
         toolbar.add(action("Add Device...", "Add a device by its address", this::askAndAdd));
         toolbar.add(action("Upload Pattern...", "Upload a pattern file to the selected devices", this::askAndUpload));
+        toolbar.add(action("Limits...", "What the selected devices hold, where their firmware does not say", this::askLimits));
         toolbar.add(action("Refresh", "Ask every device for its status", this::refreshStatus));
     }
 
@@ -138,6 +142,33 @@ public class DevicesView extends ViewPart {
             DiscoverDialog.Choice choice = dialog.choice();
             discover(choice.cidr(), choice.port(), choice.mdns());
         }
+    }
+
+    private void askLimits() {
+        List<DeviceAddress> targets = selectedAddresses();
+        if (targets.isEmpty()) {
+            MessageDialog.openInformation(getSite().getShell(), "Device Limits", "Select the devices first.");
+            return;
+        }
+        DeviceLimits current = registry.get().find(targets.get(0)).map(RegisteredDevice::assumedLimits).orElse(DeviceLimits.none());
+        LimitsDialog dialog = new LimitsDialog(getSite().getShell(),
+                targets.size() == 1 ? targets.get(0).toString() : targets.size() + " devices", current);
+        if (dialog.open() == Window.OK) {
+            assumeLimits(targets, dialog.limits());
+        }
+    }
+
+    /** Remembers {@code limits} for each device; the next uploads to them are checked against them. */
+    public void assumeLimits(List<DeviceAddress> targets, DeviceLimits limits) {
+        try {
+            for (DeviceAddress target : targets) {
+                registry.get().assumeLimits(target, limits);
+                rows.putIfAbsent(target, DeviceRow.added(target));
+            }
+        } catch (UploadBridgeException e) {
+            ErrorDialogs.show(getSite().getShell(), "Setting the device limits", e);
+        }
+        refreshTable();
     }
 
     private void askAndAdd() {

@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.devices.DeviceRegistry;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
@@ -22,6 +23,7 @@ import org.uploadbridge.simulator.SimulatedDevice;
 import org.uploadbridge.simulator.SimulatedFleet;
 import org.uploadbridge.testing.OsgiServices;
 import org.uploadbridge.testing.RepositoryFiles;
+import org.uploadbridge.validation.pattern.DeviceLimits;
 
 /** The Devices view discovers simulated devices and uploads a pattern to them, as Jobs. */
 class DevicesViewUiTest {
@@ -78,6 +80,35 @@ class DevicesViewUiTest {
             assertEquals(new DiscoverDialog.Choice(null, 80, true), dialog.choice());
         } finally {
             dialog.close();
+        }
+    }
+
+    @Test
+    void theLimitsDialogStartsFromAProfileAndTheViewKeepsWhatWasChosen() throws Exception {
+        DevicesView view = (DevicesView) page().showView(DevicesView.ID);
+        DeviceAddress address = new DeviceAddress("127.49.9.9", PORT);
+        LimitsDialog dialog = new LimitsDialog(page().getWorkbenchWindow().getShell(), address.toString(), DeviceLimits.none());
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            dialog.profileCombo().select(1);
+            dialog.profileCombo().notifyListeners(SWT.Selection, new Event());
+            assertEquals("1000", dialog.maxLedsField().getText(), "the ESP8266 profile fills the fields");
+            dialog.maxLedsField().setText("many");
+            assertFalse(dialog.okButton().isEnabled(), "not a number");
+            dialog.maxLedsField().setText("300");
+            dialog.okButton().notifyListeners(SWT.Selection, new Event());
+            assertEquals(DeviceLimits.esp8266().withMaxLeds(300), dialog.limits());
+        } finally {
+            dialog.close();
+        }
+        DeviceRegistry registry = OsgiServices.await(DeviceRegistry.class);
+        try {
+            view.assumeLimits(List.of(address), dialog.limits());
+            assertEquals(dialog.limits(), registry.find(address).orElseThrow().assumedLimits());
+            assertTrue(view.rows().stream().anyMatch(r -> r.address().equals(address)), "the device joins the list");
+        } finally {
+            registry.remove(address);
         }
     }
 }
