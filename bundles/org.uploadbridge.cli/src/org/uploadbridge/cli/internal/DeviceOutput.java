@@ -54,6 +54,16 @@ final class DeviceOutput {
         return String.format("%-22s %-8s %-14s %s", s.address(), s.firmwareId(), s.name(), pattern);
     }
 
+    /** Prints a failure as JSON or as text, and gives the exit code for it. */
+    static int failed(PrintStream out, boolean json, String subject, UploadBridgeException e) {
+        if (json) {
+            out.println(Json.GSON.toJson(json(subject, e)));
+        } else {
+            printError(out, subject, e);
+        }
+        return Cli.FAILED;
+    }
+
     static void printError(PrintStream out, String subject, UploadBridgeException e) {
         CatalogEntry entry = e.entry();
         out.println("FAILED   " + subject + ": " + entry.code() + " " + entry.title() + ": " + e.detail());

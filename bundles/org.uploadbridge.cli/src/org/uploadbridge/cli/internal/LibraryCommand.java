@@ -51,12 +51,7 @@ final class LibraryCommand implements Cli.Command {
             }
             return Cli.OK;
         } catch (UploadBridgeException e) {
-            if (json) {
-                out.println(Json.GSON.toJson(DeviceOutput.json(typed, e)));
-            } else {
-                DeviceOutput.printError(out, typed, e);
-            }
-            return Cli.FAILED;
+            return DeviceOutput.failed(out, json, typed, e);
         }
     }
 }

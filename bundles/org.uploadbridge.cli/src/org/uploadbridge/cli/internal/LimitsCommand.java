@@ -83,12 +83,7 @@ final class LimitsCommand implements Cli.Command {
             }
             return Cli.OK;
         } catch (UploadBridgeException e) {
-            if (json) {
-                out.println(Json.GSON.toJson(DeviceOutput.json(typed, e)));
-            } else {
-                DeviceOutput.printError(out, typed, e);
-            }
-            return Cli.FAILED;
+            return DeviceOutput.failed(out, json, typed, e);
         }
     }
 

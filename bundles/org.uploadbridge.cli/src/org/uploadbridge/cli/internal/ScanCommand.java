@@ -73,12 +73,7 @@ final class ScanCommand implements Cli.Command {
             }
             return Cli.OK;
         } catch (UploadBridgeException e) {
-            if (json) {
-                out.println(Json.GSON.toJson(DeviceOutput.json(subject, e)));
-            } else {
-                DeviceOutput.printError(out, subject, e);
-            }
-            return Cli.FAILED;
+            return DeviceOutput.failed(out, json, subject, e);
         }
     }
 

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceInfo;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.uploadbridge.core.device.DeviceAddress;
@@ -35,6 +33,7 @@ import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedFleet;
+import org.uploadbridge.testing.LoopbackMdns;
 import org.uploadbridge.testing.OsgiServices;
 import org.uploadbridge.validation.address.PolicyMode;
 
@@ -55,34 +54,19 @@ class MdnsDiscoveryTest {
 
     @BeforeAll
     static void announce() throws IOException {
-        if (!loopbackMulticast()) {
+        if (!LoopbackMdns.available()) {
             return;
         }
         DeviceSimulator simulator = OsgiServices.await(DeviceSimulator.class);
-        fleet = simulator.start(new FleetSpec(1, DeviceProfile.esp32(), (java.net.Inet4Address) InetAddress.getByName("127.0.0.1"),
+        fleet = simulator.start(new FleetSpec(1, DeviceProfile.esp32(), (Inet4Address) InetAddress.getByName("127.0.0.1"),
                 DEVICE_PORT, "mdns-"));
-        responder = JmDNS.create(InetAddress.getByName("127.0.0.1"), "mdns-discovery-test");
+        responder = LoopbackMdns.responder("mdns-discovery-test");
         responder.registerService(ServiceInfo.create("_http._tcp.local.", "mdns-1", DEVICE_PORT, 0, 0, Map.of("mac", "02:42:00:00:00:01")));
         responder.registerService(ServiceInfo.create("_arduino._tcp.local.", "mdns-1", DEVICE_PORT, 0, 0, Map.of("board", "esp32")));
         // Something that announces a web server but is no LED controller: nothing listens there.
         responder.registerService(ServiceInfo.create("_http._tcp.local.", "office-printer", NOT_A_DEVICE_PORT, ""));
-        awaitAnnounced();
-    }
-
-    /** A responder probes for its names for a few seconds (RFC 6762 section 8) before it answers. */
-    private static void awaitAnnounced() throws IOException {
-        DeviceDiscovery discovery = OsgiServices.await(DeviceDiscovery.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (discovery.browse(Duration.ofSeconds(1), PolicyMode.LAN_ONLY, s -> { }, () -> false).sightings() >= 3) {
-                    return;
-                }
-            } catch (org.uploadbridge.core.error.UploadBridgeException e) {
-                throw new IOException(e);
-            }
-        }
-        throw new IOException("the test responder did not announce its services within 20 s");
+        LoopbackMdns.awaitAnnounced("_http._tcp.local.", 2, Duration.ofSeconds(20));
+        LoopbackMdns.awaitAnnounced("_arduino._tcp.local.", 1, Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -95,22 +79,9 @@ class MdnsDiscoveryTest {
         }
     }
 
-    private static boolean loopbackMulticast() {
-        try {
-            NetworkInterface lo = NetworkInterface.getByName("lo");
-            return lo != null && lo.isUp() && lo.supportsMulticast();
-        } catch (SocketException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void assumeLoopbackMulticast() {
-        Assumptions.assumeTrue(loopbackMulticast(), "loopback cannot multicast here; as root: ip link set lo multicast on");
-    }
-
     @Test
     void browsingFindsTheAnnouncedDeviceOnceAndSkipsWhatIsNoDevice() throws Exception {
-        assumeLoopbackMulticast();
+        LoopbackMdns.assumeAvailable();
         List<DeviceStatus> streamed = new CopyOnWriteArrayList<>();
         BrowseSummary summary = discovery.browse(WINDOW, PolicyMode.LAN_ONLY, streamed::add, () -> false);
 
@@ -125,7 +96,7 @@ class MdnsDiscoveryTest {
 
     @Test
     void aScanAndABrowseAtOnceReportTheDeviceOnceWithBothSources() throws Exception {
-        assumeLoopbackMulticast();
+        LoopbackMdns.assumeAvailable();
         List<DiscoveredDevices.Found> streamed = new CopyOnWriteArrayList<>();
         DiscoverySummary summary = discovery.discover("127.0.0.1/32", DEVICE_PORT, WINDOW, PolicyMode.LAN_ONLY,
                 streamed::add, () -> false);

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +17,6 @@ import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceInfo;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.uploadbridge.core.device.DeviceError;
@@ -28,6 +24,7 @@ import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.net.MdnsBrowser;
 import org.uploadbridge.net.MdnsSighting;
 import org.uploadbridge.net.internal.JmdnsBrowser;
+import org.uploadbridge.testing.LoopbackMdns;
 import org.uploadbridge.testing.OsgiServices;
 
 /**
@@ -41,32 +38,16 @@ class MdnsBrowserTest {
 
     @BeforeAll
     static void announce() throws IOException {
-        if (!loopbackMulticast()) {
+        if (!LoopbackMdns.available()) {
             return;
         }
-        responder = JmDNS.create(InetAddress.getByName("127.0.0.1"), "mdns-test-device");
+        responder = LoopbackMdns.responder("mdns-test-device");
         responder.registerService(ServiceInfo.create("_wled._tcp.local.", "kitchen", 18081, 0, 0,
                 Map.of("mac", "A1B2C3D4E5F6")));
         responder.registerService(ServiceInfo.create("_http._tcp.local.", "kitchen", 18081, 0, 0,
                 Map.of("mac", "a1:b2:c3:d4:e5:f6")));
         responder.registerService(ServiceInfo.create("_printer._tcp.local.", "office-printer", 631, ""));
-        awaitAnnounced();
-    }
-
-    /** A responder probes for its names for a few seconds (RFC 6762 section 8) before it answers. */
-    private static void awaitAnnounced() throws IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (!new JmdnsBrowser("lo").browse(List.of("_http._tcp.local."), Duration.ofSeconds(1), s -> { }, () -> false)
-                        .isEmpty()) {
-                    return;
-                }
-            } catch (UploadBridgeException e) {
-                throw new IOException(e);
-            }
-        }
-        throw new IOException("the test responder did not announce its services within 20 s");
+        LoopbackMdns.awaitAnnounced("_wled._tcp.local.", 1, Duration.ofSeconds(20));
     }
 
     @AfterAll
@@ -76,23 +57,9 @@ class MdnsBrowserTest {
         }
     }
 
-    static boolean loopbackMulticast() {
-        try {
-            NetworkInterface lo = NetworkInterface.getByName("lo");
-            return lo != null && lo.isUp() && lo.supportsMulticast();
-        } catch (SocketException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void assumeLoopbackMulticast() {
-        Assumptions.assumeTrue(loopbackMulticast(),
-                "loopback cannot multicast here; as root: ip link set lo multicast on");
-    }
-
     @Test
     void findsTheDeviceServicesAnnouncedOnLoopbackWithTheirMacButNotOtherServices() throws Exception {
-        assumeLoopbackMulticast();
+        LoopbackMdns.assumeAvailable();
         List<MdnsSighting> streamed = new CopyOnWriteArrayList<>();
         List<MdnsSighting> sightings = new JmdnsBrowser("lo").browse(MdnsBrowser.DEVICE_SERVICE_TYPES, WINDOW,
                 streamed::add, () -> false);
@@ -110,7 +77,7 @@ class MdnsBrowserTest {
 
     @Test
     void theServiceBrowsesTheInterfacesTheTestRuntimeNames() throws Exception {
-        assumeLoopbackMulticast();
+        LoopbackMdns.assumeAvailable();
         MdnsBrowser browser = OsgiServices.await(MdnsBrowser.class);
         List<MdnsSighting> sightings = browser.browse(List.of("_wled._tcp.local."), WINDOW, s -> { }, () -> false);
         assertEquals(1, sightings.size(), sightings.toString());
@@ -118,7 +85,7 @@ class MdnsBrowserTest {
 
     @Test
     void cancellingEndsTheBrowseAtOnce() throws Exception {
-        assumeLoopbackMulticast();
+        LoopbackMdns.assumeAvailable();
         long start = System.nanoTime();
         new JmdnsBrowser("lo").browse(MdnsBrowser.DEVICE_SERVICE_TYPES, Duration.ofMinutes(5), s -> { }, () -> true);
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMinutes(1)) < 0,
