@@ -37,33 +37,16 @@ import org.uploadbridge.core.pattern.Pattern;
  * {@value PatternFiles#MAX_PIXEL_BYTES_PROPERTY}.
  */
 @Component(service = PatternReader.class)
-public final class LedsPatternReader implements PatternReader {
+public final class LedsPatternReader extends BasePatternReader {
 
     public static final int DEFAULT_FRAME_DELAY_MS = 100;
     /** A row of 65535 pixels is 458,745 characters; longer lines are not LED Matrix Studio files. */
     private static final int MAX_LINE_LENGTH = 1 << 20;
     private static final String MAGIC = "{header";
 
-    private final long maxPixelBytes;
-
     @Activate
     public LedsPatternReader(Map<String, Object> properties) {
-        this.maxPixelBytes = PatternFiles.maxPixelBytes(properties);
-    }
-
-    @Override
-    public String formatId() {
-        return "leds";
-    }
-
-    @Override
-    public String displayName() {
-        return "LED Matrix Studio animation";
-    }
-
-    @Override
-    public List<String> fileExtensions() {
-        return List.of("leds");
+        super("leds", "LED Matrix Studio animation", List.of("leds"), properties);
     }
 
     /** YES when the text starts with {@code {header}; MAYBE for a {@code .leds} name alone. */

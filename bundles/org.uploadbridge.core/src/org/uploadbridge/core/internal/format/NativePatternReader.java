@@ -2,7 +2,6 @@ package org.uploadbridge.core.internal.format;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
@@ -25,28 +24,11 @@ import org.uploadbridge.core.pattern.Pattern;
  * {@value PatternFiles#MAX_PIXEL_BYTES_PROPERTY} caps the pixel bytes of one pattern.
  */
 @Component(service = PatternReader.class)
-public final class NativePatternReader implements PatternReader {
-
-    private final long maxPixelBytes;
+public final class NativePatternReader extends BasePatternReader {
 
     @Activate
     public NativePatternReader(Map<String, Object> properties) {
-        this.maxPixelBytes = PatternFiles.maxPixelBytes(properties);
-    }
-
-    @Override
-    public String formatId() {
-        return "native";
-    }
-
-    @Override
-    public String displayName() {
-        return "Upload Bridge native pattern";
-    }
-
-    @Override
-    public List<String> fileExtensions() {
-        return NativePatternCodec.FILE_EXTENSIONS;
+        super("native", "Upload Bridge native pattern", NativePatternCodec.FILE_EXTENSIONS, properties);
     }
 
     @Override

@@ -33,31 +33,14 @@ import org.uploadbridge.core.pattern.Pattern;
  * {@link SizeRequiredException} carrying ranked {@link SizeGuess}es; a guess is never applied here.
  */
 @Component(service = PatternReader.class)
-public final class RawRgbPatternReader implements PatternReader {
+public final class RawRgbPatternReader extends BasePatternReader {
 
     public static final int DEFAULT_FRAME_DELAY_MS = 50;
     private static final List<String> EXTENSIONS = List.of("rgb", "raw", "out", "gled", "bin");
 
-    private final long maxPixelBytes;
-
     @Activate
     public RawRgbPatternReader(Map<String, Object> properties) {
-        this.maxPixelBytes = PatternFiles.maxPixelBytes(properties);
-    }
-
-    @Override
-    public String formatId() {
-        return "raw-rgb";
-    }
-
-    @Override
-    public String displayName() {
-        return "Raw RGB frames (no header)";
-    }
-
-    @Override
-    public List<String> fileExtensions() {
-        return EXTENSIONS;
+        super("raw-rgb", "Raw RGB frames (no header)", EXTENSIONS, properties);
     }
 
     /** MAYBE for its extensions when the size is a whole number of RGB triplets: raw data proves nothing. */
