@@ -15,4 +15,16 @@ public interface DeviceSimulator {
      *     nothing of the fleet is left running then
      */
     SimulatedFleet start(FleetSpec spec);
+
+    /**
+     * Answers mDNS for {@code fleet}'s devices on the loopback interface, and announces each online
+     * device once before returning (again a second later). Device names must be valid host labels
+     * (letters, digits, inner hyphens, at most 63): they become {@code <name>.local}.
+     *
+     * @throws IllegalStateException when the loopback interface cannot carry multicast (see
+     *     {@link MdnsAdvertisement#loopbackMulticastAvailable()}); the message says how to enable it
+     * @throws IllegalArgumentException when a device name is not a valid host label
+     * @throws java.io.UncheckedIOException when the mDNS port 5353 cannot be bound
+     */
+    MdnsAdvertisement advertiseMdns(SimulatedFleet fleet);
 }

@@ -20,6 +20,14 @@ public interface SimulatedDevice {
 
     DeviceProfile profile();
 
+    /**
+     * Its MAC address, lower case with colons, as mDNS announces it in TXT {@code mac=}: locally
+     * administered ({@code 02}), then the low three octets of its address and its port, e.g.
+     * {@code 02:2a:00:01:1f:90} for 127.42.0.1:8080. Unique among devices listening at the same time;
+     * kept across stop and start. (The classic firmware's {@code /api/status} has no MAC.)
+     */
+    String mac();
+
     /** A snapshot of what {@code GET /api/status} would report, plus the simulator's own view. */
     DeviceStatus status();
 

@@ -66,6 +66,16 @@ final class LoopbackDevice implements SimulatedDevice {
         return profile;
     }
 
+    @Override
+    public String mac() {
+        InetSocketAddress current = address;
+        byte[] ip = current.getAddress().getAddress();
+        int port = current.getPort();
+        // 02 = locally administered: never a real vendor's; address and port make it unique on loopback.
+        return String.format("02:%02x:%02x:%02x:%02x:%02x", ip[1] & 0xFF, ip[2] & 0xFF, ip[3] & 0xFF,
+                port >>> 8, port & 0xFF);
+    }
+
     /** The address the device reports as its own. */
     String ip() {
         return address.getAddress().getHostAddress();

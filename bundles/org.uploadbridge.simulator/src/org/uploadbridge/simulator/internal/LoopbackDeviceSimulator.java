@@ -10,14 +10,20 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
+import org.uploadbridge.simulator.MdnsAdvertisement;
 import org.uploadbridge.simulator.SimulatedFleet;
 
-/** Starts fleets of simulated classic devices, each on its own Jetty server; closes them all on deactivation. */
+/**
+ * Starts fleets of simulated classic devices, each on its own Jetty server, and mDNS answers for
+ * them; closes them all on deactivation.
+ */
 @Component(service = DeviceSimulator.class)
 public final class LoopbackDeviceSimulator implements DeviceSimulator {
 
     private final Set<JettyFleet> running = ConcurrentHashMap.newKeySet();
+    private final Set<MdnsResponder> advertising = ConcurrentHashMap.newKeySet();
     private final AtomicInteger fleetNumbers = new AtomicInteger();
+    private final AtomicInteger advertisementNumbers = new AtomicInteger();
 
     @Activate
     public LoopbackDeviceSimulator() {
@@ -32,8 +38,18 @@ public final class LoopbackDeviceSimulator implements DeviceSimulator {
         return fleet;
     }
 
+    @Override
+    public MdnsAdvertisement advertiseMdns(SimulatedFleet fleet) {
+        String threadName = "simulator-mdns-" + advertisementNumbers.incrementAndGet();
+        MdnsResponder responder = MdnsResponder.start(fleet, threadName, advertising::remove);
+        advertising.add(responder);
+        return responder;
+    }
+
     @Deactivate
     void deactivate() {
+        // Goodbyes first, while the fleets' devices still know their addresses.
+        List.copyOf(advertising).forEach(MdnsResponder::close);
         List.copyOf(running).forEach(JettyFleet::close);
     }
 }
