@@ -38,8 +38,9 @@ final class Cli {
               library ADDR [--allow-public] [--json]
                   The patterns stored on a device (firmware builds with a pattern library).
               simulate [--count N] [--profile esp8266|esp32] [--first 127.42.0.1] [--port 8080]
-                       [--bandwidth BYTES_PER_S] [--for SECONDS]
-                  Run simulated classic devices on loopback addresses until Ctrl+C.
+                       [--bandwidth BYTES_PER_S] [--mdns] [--for SECONDS]
+                  Run simulated classic devices on loopback addresses until Ctrl+C
+                  (--mdns: they announce themselves over mDNS on loopback too).
               version
                   Print the version.
               help

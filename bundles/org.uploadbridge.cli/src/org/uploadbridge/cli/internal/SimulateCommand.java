@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.FleetSpec;
+import org.uploadbridge.simulator.MdnsAdvertisement;
 import org.uploadbridge.simulator.SimulatedDevice;
 import org.uploadbridge.simulator.SimulatedFleet;
 
@@ -33,6 +34,7 @@ final class SimulateCommand implements Cli.Command {
         int port = FleetSpec.DEFAULT_PORT;
         long bandwidth = 0;
         int seconds = 0;
+        boolean mdns = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--count" -> count = Options.positiveInt("--count", Options.value(args, ++i, "--count"), 10_000);
@@ -40,6 +42,7 @@ final class SimulateCommand implements Cli.Command {
                 case "--first" -> first = Options.value(args, ++i, "--first");
                 case "--port" -> port = Options.positiveInt("--port", Options.value(args, ++i, "--port"), 65535);
                 case "--bandwidth" -> bandwidth = Options.positiveInt("--bandwidth", Options.value(args, ++i, "--bandwidth"), Integer.MAX_VALUE);
+                case "--mdns" -> mdns = true;
                 case "--for" -> seconds = Options.positiveInt("--for", Options.value(args, ++i, "--for"), 86_400);
                 default -> throw new UsageException("Unknown option for simulate: " + args[i]);
             }
@@ -53,12 +56,20 @@ final class SimulateCommand implements Cli.Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        try (SimulatedFleet fleet = services.simulator().start(spec)) {
+        if (mdns && !MdnsAdvertisement.loopbackMulticastAvailable()) {
+            out.println("--mdns needs multicast on loopback, which Linux leaves off: as root, run ip link set lo multicast on");
+            return Cli.FAILED;
+        }
+        try (SimulatedFleet fleet = services.simulator().start(spec);
+                MdnsAdvertisement advertised = mdns ? services.simulator().advertiseMdns(fleet) : null) {
             SimulatedDevice firstDevice = fleet.devices().get(0);
             SimulatedDevice lastDevice = fleet.devices().get(fleet.devices().size() - 1);
             out.println("Simulating " + count + " " + profile.name() + " classic device(s) on port " + port + ", "
                     + firstDevice.address().getAddress().getHostAddress() + " ... " + lastDevice.address().getAddress().getHostAddress());
             out.println("Try: upload-bridge status " + firstDevice.address().getAddress().getHostAddress() + ":" + port);
+            if (mdns) {
+                out.println("Announced over mDNS on loopback (_http._tcp, _arduino._tcp). Try: upload-bridge scan --mdns");
+            }
             out.println(seconds > 0 ? "Running for " + seconds + " s." : "Press Ctrl+C to stop.");
             await(seconds);
             out.println("Stopped the simulated devices.");

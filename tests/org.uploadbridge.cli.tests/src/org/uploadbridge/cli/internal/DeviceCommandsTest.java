@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +17,9 @@ import org.osgi.framework.FrameworkUtil;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
+import org.uploadbridge.simulator.MdnsAdvertisement;
 import org.uploadbridge.simulator.SimulatedFleet;
+import org.uploadbridge.testing.LoopbackMdns;
 import org.uploadbridge.testing.OsgiServices;
 import org.uploadbridge.testing.RepositoryFiles;
 
@@ -63,6 +68,28 @@ class DeviceCommandsTest {
         assertEquals(5, json.getAsJsonArray("devices").size());
         assertEquals(Cli.OK, run("scan", "127.47.0.0/24", "--port", Integer.toString(PORT)));
         assertTrue(out().contains("254 addresses") && out().contains("5 device(s)"), out());
+    }
+
+    @Test
+    void scanWithMdnsFindsAnnouncedDevicesOnceEachThroughBothWays() throws Exception {
+        LoopbackMdns.assumeAvailable();
+        fleet(3, DeviceProfile.esp32(), "127.47.6.1");
+        try (MdnsAdvertisement advertised = OsgiServices.await(DeviceSimulator.class).advertiseMdns(fleet)) {
+            LoopbackMdns.awaitAnnounced(MdnsAdvertisement.HTTP_SERVICE, 3, Duration.ofSeconds(20));
+            assertEquals(Cli.OK, run("scan", "127.47.6.0/29", "--port", Integer.toString(PORT), "--mdns", "3", "--json"), out());
+        }
+        JsonObject json = JsonParser.parseString(out()).getAsJsonObject();
+        assertTrue(json.get("mdnsSightings").getAsLong() >= 3, out());
+        JsonArray devices = json.getAsJsonArray("devices");
+        List<String> ours = new ArrayList<>();
+        for (int i = 0; i < devices.size(); i++) {
+            JsonObject device = devices.get(i).getAsJsonObject();
+            if (device.get("address").getAsString().startsWith("127.47.6.")) {
+                ours.add(device.get("address").getAsString());
+                assertEquals("[\"scan\",\"mdns\"]", device.getAsJsonArray("foundBy").toString(), device.toString());
+            }
+        }
+        assertEquals(3, ours.size(), "each device once, merged: " + ours);
     }
 
     @Test

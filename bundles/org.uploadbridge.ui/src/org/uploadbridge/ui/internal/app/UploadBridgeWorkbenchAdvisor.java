@@ -12,6 +12,7 @@ import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.DeviceSimulator;
+import org.uploadbridge.simulator.MdnsAdvertisement;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedFleet;
 import org.uploadbridge.ui.internal.common.ServiceRef;
@@ -28,6 +29,7 @@ import org.uploadbridge.ui.internal.patterns.PatternsView;
 public class UploadBridgeWorkbenchAdvisor extends WorkbenchAdvisor {
 
     private SimulatedFleet simulatedFleet;
+    private MdnsAdvertisement advertisement;
     private ServiceRef<DeviceSimulator> simulator;
 
     @Override
@@ -75,7 +77,12 @@ public class UploadBridgeWorkbenchAdvisor extends WorkbenchAdvisor {
             simulatedFleet = simulator.get().start(spec);
             ILog.of(getClass()).info("Started " + count + " simulated devices on " + FleetSpec.DEFAULT_FIRST_ADDRESS + " ... port "
                     + FleetSpec.DEFAULT_PORT);
-            ((DevicesView) page.showView(DevicesView.ID)).discover("127.42.0.0/24", FleetSpec.DEFAULT_PORT, false);
+            // With loopback multicast the devices also announce themselves, so discovery shows both ways.
+            boolean mdns = MdnsAdvertisement.loopbackMulticastAvailable();
+            if (mdns) {
+                advertisement = simulator.get().advertiseMdns(simulatedFleet);
+            }
+            ((DevicesView) page.showView(DevicesView.ID)).discover("127.42.0.0/24", FleetSpec.DEFAULT_PORT, mdns);
         } catch (PartInitException | java.io.UncheckedIOException | IllegalStateException e) {
             ILog.of(getClass()).error("The simulated devices could not start (is `upload-bridge simulate` already running?)", e);
         }
@@ -83,6 +90,9 @@ public class UploadBridgeWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postShutdown() {
+        if (advertisement != null) {
+            advertisement.close();
+        }
         if (simulatedFleet != null) {
             simulatedFleet.close();
         }
