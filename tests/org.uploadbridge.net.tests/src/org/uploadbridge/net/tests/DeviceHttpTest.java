@@ -33,6 +33,7 @@ import org.uploadbridge.net.DeviceHttp;
 import org.uploadbridge.net.FilePart;
 import org.uploadbridge.net.FormField;
 import org.uploadbridge.net.HttpAnswer;
+import org.uploadbridge.testing.LoopbackServer;
 import org.uploadbridge.testing.OsgiServices;
 
 /** The device HTTP client against real servers on loopback that misbehave in the ways devices and impostors do. */
@@ -59,7 +60,7 @@ class DeviceHttpTest {
 
     @Test
     void jsonAnswerIsReadAndParsedIgnoringUnknownFields() throws Exception {
-        try (TestServer server = new TestServer(answering(200, "application/json",
+        try (LoopbackServer server = new LoopbackServer(answering(200, "application/json",
                 "{\"num_leds\":144,\"future_field\":{\"x\":1},\"ssid\":\"ub\"}"))) {
             HttpAnswer answer = http.get(server.address(), "/api/status", TIMEOUT, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES);
             assertEquals(200, answer.status());
@@ -78,7 +79,7 @@ class DeviceHttpTest {
 
     @Test
     void malformedJsonIsACataloguedError() throws Exception {
-        try (TestServer server = new TestServer(answering(200, "application/json", "{\"num_leds\": 14"))) {
+        try (LoopbackServer server = new LoopbackServer(answering(200, "application/json", "{\"num_leds\": 14"))) {
             HttpAnswer answer = http.get(server.address(), "/api/status", TIMEOUT, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES);
             UploadBridgeException e = assertThrows(UploadBridgeException.class, () -> http.parseJson(server.address(), answer, Status.class));
             assertEquals(DeviceError.MALFORMED_RESPONSE, e.code());
@@ -88,14 +89,14 @@ class DeviceHttpTest {
     @Test
     void aRedirectIsRefusedAndNeverFollowed() throws Exception {
         AtomicInteger followed = new AtomicInteger();
-        try (TestServer target = new TestServer(new Handler.Abstract() {
+        try (LoopbackServer target = new LoopbackServer(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 followed.incrementAndGet();
                 callback.succeeded();
                 return true;
             }
-        }); TestServer device = new TestServer(new Handler.Abstract() {
+        }); LoopbackServer device = new LoopbackServer(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 response.setStatus(302);
@@ -116,7 +117,7 @@ class DeviceHttpTest {
     @Test
     void anEndlessBodyStopsAtTheLimitWithoutExhaustingMemory() throws Exception {
         AtomicLong written = new AtomicLong();
-        try (TestServer server = new TestServer(new Handler.Abstract() {
+        try (LoopbackServer server = new LoopbackServer(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 byte[] chunk = new byte[16 * 1024];
@@ -144,7 +145,7 @@ class DeviceHttpTest {
 
     @Test
     void aStalledDeviceTimesOut() throws Exception {
-        try (TestServer server = new TestServer(new Handler.Abstract() {
+        try (LoopbackServer server = new LoopbackServer(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 Thread.sleep(3_000);
@@ -186,7 +187,7 @@ class DeviceHttpTest {
         new Random(5).nextBytes(content);
         Files.write(file, content);
         AtomicLong received = new AtomicLong();
-        try (TestServer server = new TestServer(new Handler.Abstract() {
+        try (LoopbackServer server = new LoopbackServer(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 try (InputStream in = Content.Source.asInputStream(request)) {
@@ -215,7 +216,7 @@ class DeviceHttpTest {
     void aCancelledUploadStopsAndSaysSo(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("pattern.bin");
         Files.write(file, new byte[8 * 1024 * 1024]);
-        try (TestServer server = new TestServer(new Handler.Abstract() {
+        try (LoopbackServer server = new LoopbackServer(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 try (InputStream in = Content.Source.asInputStream(request)) {
@@ -251,7 +252,7 @@ class DeviceHttpTest {
     @Test
     void answersAreDecodedAsUtf8() throws Exception {
         String message = "{\"success\":true,\"message\":\"Pattern loaded: 8 LEDs × 6 frames (160 bytes)\"}";
-        try (TestServer server = new TestServer(answering(200, "application/json", message))) {
+        try (LoopbackServer server = new LoopbackServer(answering(200, "application/json", message))) {
             HttpAnswer answer = http.get(server.address(), "/api/upload", TIMEOUT, 1024);
             assertEquals(message, answer.body());
             assertEquals(StandardCharsets.UTF_8.encode(message).remaining(), answer.body().getBytes(StandardCharsets.UTF_8).length);

@@ -1,4 +1,4 @@
-package org.uploadbridge.net.tests;
+package org.uploadbridge.testing;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -6,11 +6,11 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.uploadbridge.core.device.DeviceAddress;
 
 /** A real HTTP server on loopback, behaving the way a test needs a device (or a non-device) to behave. */
-final class TestServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
 
     private final Server server = new Server();
 
-    TestServer(Handler handler) throws Exception {
+    public LoopbackServer(Handler handler) throws Exception {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
@@ -19,7 +19,7 @@ final class TestServer implements AutoCloseable {
         server.start();
     }
 
-    DeviceAddress address() {
+    public DeviceAddress address() {
         return new DeviceAddress("127.0.0.1", ((ServerConnector) server.getConnectors()[0]).getLocalPort());
     }
 
