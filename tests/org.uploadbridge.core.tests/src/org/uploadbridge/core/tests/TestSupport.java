@@ -35,11 +35,6 @@ final class TestSupport {
         return RepositoryFiles.sample(name);
     }
 
-    /** The repository root: the first ancestor of the working directory with both pom.xml and docs/. */
-    static Path repositoryRoot() {
-        return RepositoryFiles.root();
-    }
-
     static BundleContext coreContext() {
         BundleContext context = FrameworkUtil.getBundle(PatternLoader.class).getBundleContext();
         assertNotNull(context, "the core bundle is not active");
