@@ -3,6 +3,7 @@ package org.uploadbridge.simulator;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One simulated device: what it was sent and how it is doing, seen from the test's side. All
@@ -34,7 +35,10 @@ public interface SimulatedDevice {
     /** Every pattern {@code POST /api/upload} accepted, oldest first (the last 1,000 are kept). */
     List<AcceptedPattern> acceptedPatterns();
 
-    /** Requests that reached the device (including refused, unknown and 503 ones) since start or reset. */
+    /**
+     * Requests that reached the device (including refused, unknown, 503 and faulted ones) since start
+     * or reset. A refused connection is no request.
+     */
     long requestCount();
 
     /** Requests for exactly {@code path} (no query string), e.g. {@code /api/status}. */
@@ -42,7 +46,9 @@ public interface SimulatedDevice {
 
     /**
      * Back to a freshly flashed device: no pattern, empty library, default brightness and schedule,
-     * the profile's firmware version, counters and history cleared. Does not start or stop it.
+     * the profile's firmware version, counters (injected faults too) and history cleared; its random
+     * fault sequence starts again. Does not start or stop it, and keeps its fault profile and
+     * pending {@link #failNext} faults.
      */
     void reset();
 
@@ -54,4 +60,28 @@ public interface SimulatedDevice {
 
     /** Whether it accepts connections and answers (false while stopped or rebooting). */
     boolean isOnline();
+
+    /**
+     * Misbehaves from now on as {@code profile} says; {@link FaultProfile#none()} makes it behave
+     * again. Its random sequence starts afresh from the profile's seed and this device's index in its
+     * fleet. Pending {@link #failNext} faults stay.
+     */
+    void injectFaults(FaultProfile profile);
+
+    /** The fault profile in use ({@link FaultProfile#none()} until one is injected). */
+    FaultProfile faults();
+
+    /**
+     * The next {@code count} requests that {@code kind} applies to get it, before any random fault:
+     * e.g. {@code failNext(SERVICE_UNAVAILABLE, 5)} answers the next five requests 503, then the
+     * device recovers. Calls queue up in order. A request the queued kind does not apply to (a
+     * {@code GET} for {@link FaultKind#RESET_MID_UPLOAD}) passes it by and leaves it waiting.
+     * {@link FaultKind#STALL} and {@link FaultKind#SLOW_DRIP} take their timing from {@link #faults()}.
+     *
+     * @throws IllegalArgumentException when {@code count} is not 1..1,000,000
+     */
+    void failNext(FaultKind kind, int count);
+
+    /** How many faults of each kind were injected since start or reset; every kind is a key. */
+    Map<FaultKind, Long> injectedFaults();
 }

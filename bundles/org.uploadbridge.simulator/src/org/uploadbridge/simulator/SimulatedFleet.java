@@ -15,6 +15,11 @@ public interface SimulatedFleet extends AutoCloseable {
         return devices().get(index);
     }
 
+    /** Gives every device {@code profile}; each still draws its own sequence (seed and its index). */
+    default void injectFaults(FaultProfile profile) {
+        devices().forEach(device -> device.injectFaults(profile));
+    }
+
     /** Stops every device and the server behind them; idempotent. */
     @Override
     void close();

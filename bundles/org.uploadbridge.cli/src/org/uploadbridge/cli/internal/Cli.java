@@ -38,9 +38,11 @@ final class Cli {
               library ADDR [--allow-public] [--json]
                   The patterns stored on a device (firmware builds with a pattern library).
               simulate [--count N] [--profile esp8266|esp32] [--first 127.42.0.1] [--port 8080]
-                       [--bandwidth BYTES_PER_S] [--mdns] [--for SECONDS]
+                       [--bandwidth BYTES_PER_S] [--mdns] [--faults RATE [--seed N]] [--for SECONDS]
                   Run simulated classic devices on loopback addresses until Ctrl+C
-                  (--mdns: they announce themselves over mDNS on loopback too).
+                  (--mdns: they announce themselves over mDNS on loopback too;
+                  --faults 0.1: one upload in ten, and a few less other requests, fail by a connection
+                  reset mid-upload, a 503, or truncated or invalid JSON; the same --seed repeats them).
               version
                   Print the version.
               help

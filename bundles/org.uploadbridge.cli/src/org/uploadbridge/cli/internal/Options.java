@@ -25,6 +25,27 @@ final class Options {
         }
     }
 
+    /** A fraction 0..1, e.g. {@code 0.1}. */
+    static double fraction(String option, String text) throws UsageException {
+        try {
+            double value = Double.parseDouble(text);
+            if (value >= 0 && value <= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, with the same message as a number out of range
+        }
+        throw new UsageException(option + " takes a fraction between 0 and 1, e.g. 0.1, not '" + text + "'");
+    }
+
+    static long wholeNumber(String option, String text) throws UsageException {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a whole number, not '" + text + "'");
+        }
+    }
+
     /** Parses {@code WxH}, e.g. {@code 16x16}. */
     static int[] size(String text) throws UsageException {
         String[] parts = text.toLowerCase(java.util.Locale.ROOT).split("x");

@@ -1,10 +1,13 @@
 package org.uploadbridge.cli.internal;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.uploadbridge.simulator.DeviceProfile;
+import org.uploadbridge.simulator.FaultProfile;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.MdnsAdvertisement;
 import org.uploadbridge.simulator.SimulatedDevice;
@@ -12,7 +15,8 @@ import org.uploadbridge.simulator.SimulatedFleet;
 
 /**
  * {@code simulate [--count N] [--profile esp8266|esp32] [--first 127.42.0.1] [--port 8080]
- * [--bandwidth BYTES_PER_S] [--for SECONDS]}: simulated classic devices on loopback until Ctrl+C.
+ * [--bandwidth BYTES_PER_S] [--mdns] [--faults RATE [--seed N]] [--for SECONDS]}: simulated classic
+ * devices on loopback until Ctrl+C, flaky ones with {@code --faults}.
  */
 final class SimulateCommand implements Cli.Command {
 
@@ -35,6 +39,8 @@ final class SimulateCommand implements Cli.Command {
         long bandwidth = 0;
         int seconds = 0;
         boolean mdns = false;
+        double faultRate = 0;
+        Long seed = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--count" -> count = Options.positiveInt("--count", Options.value(args, ++i, "--count"), 10_000);
@@ -43,9 +49,14 @@ final class SimulateCommand implements Cli.Command {
                 case "--port" -> port = Options.positiveInt("--port", Options.value(args, ++i, "--port"), 65535);
                 case "--bandwidth" -> bandwidth = Options.positiveInt("--bandwidth", Options.value(args, ++i, "--bandwidth"), Integer.MAX_VALUE);
                 case "--mdns" -> mdns = true;
+                case "--faults" -> faultRate = Options.fraction("--faults", Options.value(args, ++i, "--faults"));
+                case "--seed" -> seed = Options.wholeNumber("--seed", Options.value(args, ++i, "--seed"));
                 case "--for" -> seconds = Options.positiveInt("--for", Options.value(args, ++i, "--for"), 86_400);
                 default -> throw new UsageException("Unknown option for simulate: " + args[i]);
             }
+        }
+        if (seed != null && faultRate == 0) {
+            throw new UsageException("--seed only matters with --faults RATE");
         }
         if (bandwidth > 0) {
             profile = profile.withBandwidth(bandwidth);
@@ -60,13 +71,22 @@ final class SimulateCommand implements Cli.Command {
             out.println("--mdns needs multicast on loopback, which Linux leaves off: as root, run ip link set lo multicast on");
             return Cli.FAILED;
         }
+        // A seed of our own when none is given, printed so that the same faults can be had again.
+        long faultSeed = seed != null ? seed : ThreadLocalRandom.current().nextInt(1, 1_000_000);
         try (SimulatedFleet fleet = services.simulator().start(spec);
                 MdnsAdvertisement advertised = mdns ? services.simulator().advertiseMdns(fleet) : null) {
+            if (faultRate > 0) {
+                fleet.injectFaults(FaultProfile.flaky(faultRate, faultSeed));
+            }
             SimulatedDevice firstDevice = fleet.devices().get(0);
             SimulatedDevice lastDevice = fleet.devices().get(fleet.devices().size() - 1);
             out.println("Simulating " + count + " " + profile.name() + " classic device(s) on port " + port + ", "
                     + firstDevice.address().getAddress().getHostAddress() + " ... " + lastDevice.address().getAddress().getHostAddress());
             out.println("Try: upload-bridge status " + firstDevice.address().getAddress().getHostAddress() + ":" + port);
+            if (faultRate > 0) {
+                out.println("Faults: " + percent(faultRate) + " of requests fail (connection reset mid-upload, 503, "
+                        + "truncated or invalid JSON), seed " + faultSeed + "; --seed " + faultSeed + " repeats them.");
+            }
             if (mdns) {
                 out.println("Announced over mDNS on loopback (_http._tcp, _arduino._tcp). Try: upload-bridge scan --mdns");
             }
@@ -87,6 +107,10 @@ final class SimulateCommand implements Cli.Command {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String percent(double fraction) {
+        return BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     private static DeviceProfile profile(String name) throws UsageException {

@@ -14,12 +14,14 @@ final class ClassicEndpoints {
 
     /** Room above the free heap for a body before it is cut off: multipart overhead and honest slack. */
     static final long BODY_SLACK_BYTES = 4L << 20;
+    /** The only path answered with HTML. */
+    static final String PAGE_PATH = "/";
 
     private ClassicEndpoints() {
     }
 
     static List<Endpoint.Route> routes() {
-        return List.of(new Endpoint.Route("GET", "/", null, ClassicEndpoints::page),
+        return List.of(new Endpoint.Route("GET", PAGE_PATH, null, ClassicEndpoints::page),
                 new Endpoint.Route("GET", "/api/status", null, ClassicEndpoints::status),
                 new Endpoint.Route("POST", "/api/upload", null, ClassicEndpoints::upload));
     }
@@ -48,7 +50,7 @@ final class ClassicEndpoints {
 
     private static void status(Exchange exchange) {
         LoopbackDevice device = exchange.device();
-        DeviceMemory.Loaded loaded = device.memory().loaded().orElse(null);
+        DeviceMemory.Loaded loaded = exchange.memory().loaded().orElse(null);
         JsonObject status = new JsonObject();
         status.addProperty("status", loaded == null ? ClassicMessages.STATUS_EMPTY : ClassicMessages.STATUS_LOADED);
         status.addProperty("pattern_loaded", loaded != null);
@@ -72,7 +74,7 @@ final class ClassicEndpoints {
         if (size > profile.freeHeapBytes()) {
             throw allocationFailure();
         }
-        device.memory().play(new AcceptedPattern(form.fileName(), size, header.leds(), header.frames(),
+        exchange.memory().play(new AcceptedPattern(form.fileName(), size, header.leds(), header.frames(),
                 Sha256.hex(form.file()), Instant.now()));
         exchange.success(ClassicMessages.patternLoaded(header.leds(), header.frames(), size));
     }

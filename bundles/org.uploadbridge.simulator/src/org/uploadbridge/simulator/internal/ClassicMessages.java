@@ -10,6 +10,8 @@ final class ClassicMessages {
     static final String INVALID_JSON = "Invalid JSON";
     static final String STATUS_LOADED = "Pattern Loaded";
     static final String STATUS_EMPTY = "No Pattern";
+    /** The ESP WebServer's plain-text 503, while rebooting or overloaded. */
+    static final String SERVICE_UNAVAILABLE = "Service Unavailable";
 
     private ClassicMessages() {
     }

@@ -64,6 +64,19 @@ final class DeviceMemory {
         firmware = new Firmware(profile.firmwareVersion(), "", 0, "");
     }
 
+    /** An independent copy, for a request whose changes must not reach the device. */
+    synchronized DeviceMemory scratchCopy() {
+        DeviceMemory copy = new DeviceMemory(profile);
+        copy.accepted.addAll(accepted);
+        copy.library.putAll(library);
+        copy.loaded = loaded;
+        copy.activeLibraryName = activeLibraryName;
+        copy.brightness = brightness;
+        copy.schedule = schedule.deepCopy();
+        copy.firmware = firmware;
+        return copy;
+    }
+
     /** A reboot loses RAM: the playing pattern is gone, flash stays. */
     synchronized void clearRam() {
         loaded = null;

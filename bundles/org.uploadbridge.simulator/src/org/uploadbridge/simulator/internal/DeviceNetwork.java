@@ -17,6 +17,13 @@ interface DeviceNetwork {
     /** Closes every open connection to {@code localAddress}. */
     void closeConnections(InetSocketAddress localAddress);
 
-    /** Runs {@code task} once after {@code delay} on a shared scheduler thread. */
+    /** Runs {@code task} once after {@code delay} on a shared scheduler thread; it must not block. */
     void schedule(Runnable task, Duration delay);
+
+    /**
+     * Runs {@code task} on a pool thread, where it may block.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the fleet is closing
+     */
+    void execute(Runnable task);
 }

@@ -102,7 +102,7 @@ final class JettyFleet implements SimulatedFleet, DeviceNetwork {
     private void startDevices() {
         List<Inet4Address> addresses = spec.addresses();
         for (int i = 0; i < addresses.size(); i++) {
-            LoopbackDevice device = new LoopbackDevice(spec.deviceName(i), spec.profile(),
+            LoopbackDevice device = new LoopbackDevice(spec.deviceName(i), i, spec.profile(),
                     new InetSocketAddress(addresses.get(i), spec.port()), this);
             devices.add(device);
             device.start();
@@ -127,6 +127,9 @@ final class JettyFleet implements SimulatedFleet, DeviceNetwork {
         }
         devices.forEach(LoopbackDevice::markClosed);
         acceptLoop.close();
+        // Requests held on purpose (a stall, a slow drip) would keep the server's graceful stop
+        // waiting for their connections: close them all first, as a power cut would.
+        connector.getConnectedEndPoints().forEach(EndPoint::close);
         try {
             server.stop();
         } catch (Exception e) {
@@ -158,6 +161,11 @@ final class JettyFleet implements SimulatedFleet, DeviceNetwork {
     @Override
     public void schedule(Runnable task, Duration delay) {
         server.getScheduler().schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        server.getThreadPool().execute(task);
     }
 
     /** What Jetty's own acceptor does with a new connection, minus the accepting. */

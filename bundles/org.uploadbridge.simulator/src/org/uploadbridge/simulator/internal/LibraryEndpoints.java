@@ -36,7 +36,7 @@ final class LibraryEndpoints {
 
     /** {@code [{"name","size","leds","frames","active"}]}, in upload order. */
     private static void list(Exchange exchange) {
-        DeviceMemory memory = exchange.device().memory();
+        DeviceMemory memory = exchange.memory();
         String active = memory.activeLibraryName().orElse(null);
         JsonArray list = new JsonArray();
         for (DeviceMemory.Stored stored : memory.library()) {
@@ -64,7 +64,7 @@ final class LibraryEndpoints {
             throw DeviceRefusal.badRequest(INVALID_NAME);
         }
         long size = form.file().length;
-        if (!device.memory().store(new DeviceMemory.Stored(name, size, header.leds(), header.frames(), Sha256.hex(form.file())))) {
+        if (!exchange.memory().store(new DeviceMemory.Stored(name, size, header.leds(), header.frames(), Sha256.hex(form.file())))) {
             throw noSpace;
         }
         exchange.success("Pattern saved: " + name + " (" + size + " bytes)");
@@ -72,7 +72,7 @@ final class LibraryEndpoints {
 
     private static void delete(Exchange exchange) throws IOException, DeviceRefusal {
         String name = requestedName(exchange);
-        if (!exchange.device().memory().delete(name)) {
+        if (!exchange.memory().delete(name)) {
             throw notFound(name);
         }
         exchange.success("Pattern deleted: " + name);
@@ -81,11 +81,11 @@ final class LibraryEndpoints {
     private static void select(Exchange exchange) throws IOException, DeviceRefusal {
         String name = requestedName(exchange);
         LoopbackDevice device = exchange.device();
-        DeviceMemory.Stored stored = device.memory().stored(name).orElseThrow(() -> notFound(name));
+        DeviceMemory.Stored stored = exchange.memory().stored(name).orElseThrow(() -> notFound(name));
         if (stored.size() > device.profile().freeHeapBytes()) {
             throw ClassicEndpoints.allocationFailure();
         }
-        device.memory().play(stored);
+        exchange.memory().play(stored);
         exchange.success(ClassicMessages.patternLoaded(stored.leds(), stored.frames(), stored.size()));
     }
 

@@ -7,10 +7,13 @@ import java.net.URI;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.uploadbridge.simulator.AcceptedPattern;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.DeviceStatus;
+import org.uploadbridge.simulator.FaultKind;
+import org.uploadbridge.simulator.FaultProfile;
 import org.uploadbridge.simulator.SimulatedDevice;
 
 /**
@@ -27,6 +30,7 @@ final class LoopbackDevice implements SimulatedDevice {
     private final DeviceNetwork network;
     private final DeviceMemory memory;
     private final RequestCounters counters = new RequestCounters();
+    private final FaultInjector faults;
 
     private final Object lifecycle = new Object();
     /** The requested address until the first bind, then the bound one (port 0 resolved). */
@@ -37,8 +41,10 @@ final class LoopbackDevice implements SimulatedDevice {
     private boolean closed;
     private long rebootGeneration;
 
-    LoopbackDevice(String name, DeviceProfile profile, InetSocketAddress address, DeviceNetwork network) {
+    /** @param index its place in the fleet, which seeds its fault sequence */
+    LoopbackDevice(String name, int index, DeviceProfile profile, InetSocketAddress address, DeviceNetwork network) {
         this.name = name;
+        this.faults = new FaultInjector(index);
         this.profile = profile;
         this.address = address;
         this.network = network;
@@ -89,6 +95,14 @@ final class LoopbackDevice implements SimulatedDevice {
         return counters;
     }
 
+    FaultInjector faultInjector() {
+        return faults;
+    }
+
+    DeviceNetwork network() {
+        return network;
+    }
+
     @Override
     public DeviceStatus status() {
         DeviceMemory.Loaded loaded = memory.loaded().orElse(null);
@@ -116,6 +130,27 @@ final class LoopbackDevice implements SimulatedDevice {
     public void reset() {
         memory.reset();
         counters.reset();
+        faults.restart();
+    }
+
+    @Override
+    public void injectFaults(FaultProfile profile) {
+        faults.use(profile);
+    }
+
+    @Override
+    public FaultProfile faults() {
+        return faults.profile();
+    }
+
+    @Override
+    public void failNext(FaultKind kind, int count) {
+        faults.failNext(kind, count);
+    }
+
+    @Override
+    public Map<FaultKind, Long> injectedFaults() {
+        return faults.injected();
     }
 
     @Override

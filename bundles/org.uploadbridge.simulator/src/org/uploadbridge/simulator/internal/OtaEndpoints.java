@@ -34,7 +34,7 @@ final class OtaEndpoints {
 
     /** {@code {"firmware_version","previous_version","update_count","last_image_sha256","max_image_size"}}. */
     private static void status(Exchange exchange) {
-        DeviceMemory.Firmware firmware = exchange.device().memory().firmware();
+        DeviceMemory.Firmware firmware = exchange.memory().firmware();
         JsonObject status = new JsonObject();
         status.addProperty("firmware_version", firmware.version());
         status.addProperty("previous_version", firmware.previousVersion());
@@ -60,7 +60,7 @@ final class OtaEndpoints {
             throw DeviceRefusal.badRequest(WRONG_MAGIC);
         }
         String sha256 = Sha256.hex(image);
-        device.memory().flashed(FirmwareImage.version(image, sha256), sha256);
-        exchange.json(200, Json.result(true, SUCCESS), device.reboot());
+        exchange.memory().flashed(FirmwareImage.version(image, sha256), sha256);
+        exchange.json(200, Json.result(true, SUCCESS), exchange.rebootAfterAnswer());
     }
 }

@@ -106,6 +106,34 @@ final class RequestBodies {
         return parsed.getAsJsonObject();
     }
 
+    /** Whether the request carries a body (a length above 0, or chunked). */
+    static boolean hasBody(Request request) {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    /** Reads and drops about half of the body (one chunk of a body of unknown length), never all of a longer one. */
+    static void readPart(Request request) throws IOException {
+        long declared = request.getLength();
+        long wanted = declared > 0 ? Math.clamp(declared / 2, 1, DRAIN_LIMIT) : READ_CHUNK;
+        InputStream in = Request.asInputStream(request);
+        byte[] buffer = new byte[READ_CHUNK];
+        long read = 0;
+        while (read < wanted) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, wanted - read));
+            if (n < 0) {
+                return;
+            }
+            read += n;
+        }
+    }
+
+    /** Reads and drops the whole body (up to {@link #DRAIN_LIMIT}), so that the client gets to read the answer. */
+    static void discard(Request request) throws IOException {
+        if (request.getLength() <= DRAIN_LIMIT) {
+            drain(Request.asInputStream(request), 0);
+        }
+    }
+
     private static FormData parseForm(byte[] body, String boundary) throws IOException {
         MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
         parser.setMaxParts(MAX_PARTS);

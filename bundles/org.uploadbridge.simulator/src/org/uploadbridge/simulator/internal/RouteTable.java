@@ -37,6 +37,15 @@ final class RouteTable {
                 SettingsEndpoints.routes()).stream().flatMap(List::stream).toList();
     }
 
+    /**
+     * Whether the device answers {@code method} on {@code path} with JSON: every endpoint does, its
+     * refusals included, except the page; unknown paths and methods are answered in plain text.
+     */
+    boolean answersJson(String method, String path) {
+        Map<String, Endpoint> methods = byPath.get(path);
+        return methods != null && methods.containsKey(method) && !ClassicEndpoints.PAGE_PATH.equals(path);
+    }
+
     void dispatch(Exchange exchange, String method, String path) throws IOException, DeviceRefusal {
         Map<String, Endpoint> methods = byPath.get(path);
         if (methods == null) {

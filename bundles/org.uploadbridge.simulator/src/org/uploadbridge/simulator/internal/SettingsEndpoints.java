@@ -50,14 +50,14 @@ final class SettingsEndpoints {
             throw DeviceRefusal.badRequest(BRIGHTNESS_RANGE);
         }
         int value = requested.intValueExact();
-        exchange.device().memory().brightness(value);
+        exchange.memory().brightness(value);
         JsonObject answer = Json.result(true, "Brightness set to " + value);
         answer.addProperty("brightness", value);
         exchange.json(200, answer);
     }
 
     private static void schedule(Exchange exchange) {
-        exchange.json(200, exchange.device().memory().schedule());
+        exchange.json(200, exchange.memory().schedule());
     }
 
     private static void saveSchedule(Exchange exchange) throws IOException, DeviceRefusal {
@@ -69,7 +69,7 @@ final class SettingsEndpoints {
         JsonObject schedule = new JsonObject();
         schedule.addProperty("enabled", enabled);
         schedule.add("entries", entries);
-        exchange.device().memory().schedule(schedule);
+        exchange.memory().schedule(schedule);
         exchange.success("Schedule saved (" + entries.size() + " entries)");
     }
 
@@ -93,7 +93,7 @@ final class SettingsEndpoints {
     }
 
     private static void restart(Exchange exchange) {
-        exchange.json(200, Json.result(true, "Restarting..."), exchange.device().reboot());
+        exchange.json(200, Json.result(true, "Restarting..."), exchange.rebootAfterAnswer());
     }
 
     private static DeviceRefusal invalidSchedule(String reason) {

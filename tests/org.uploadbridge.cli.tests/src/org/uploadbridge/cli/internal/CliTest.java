@@ -128,7 +128,11 @@ class CliTest {
             "validate x.bin --size 16            | --size takes WIDTHxHEIGHT",
             "validate x.bin --size 300x300       | the most a pattern holds is 65535",
             "validate x.bin --target esp99       | --target takes esp8266 or esp32",
-            "validate x.bin --colour             | Unknown option for validate: --colour" })
+            "validate x.bin --colour             | Unknown option for validate: --colour",
+            "simulate --faults 2                 | --faults takes a fraction between 0 and 1",
+            "simulate --faults often             | --faults takes a fraction between 0 and 1",
+            "simulate --seed 5                   | --seed only matters with --faults RATE",
+            "simulate --faults 0.1 --seed x      | --seed takes a whole number" })
     void usageErrorsExitTwoAndSayWhatIsWrong(String commandLine, String message) {
         String[] args = commandLine.isEmpty() ? new String[0] : commandLine.trim().split("\\s+");
         assertEquals(Cli.USAGE, run(args));

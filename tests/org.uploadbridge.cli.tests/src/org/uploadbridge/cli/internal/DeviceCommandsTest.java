@@ -1,15 +1,23 @@
 package org.uploadbridge.cli.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +33,7 @@ import org.uploadbridge.testing.RepositoryFiles;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 /** scan, status, upload and simulate as a user runs them, against simulated devices on loopback. */
@@ -172,5 +181,46 @@ class DeviceCommandsTest {
         assertTrue(System.nanoTime() - start >= 900_000_000L);
         assertTrue(out().contains("Simulating 3 esp8266 classic device(s) on port " + PORT + ", 127.47.3.1 ... 127.47.3.3"), out());
         assertTrue(out().contains("Stopped the simulated devices."), out());
+    }
+
+    @Test
+    void simulateWithFaultsMakesEveryRequestThatCanFailFail() throws Exception {
+        CompletableFuture<Integer> simulate = CompletableFuture.supplyAsync(() -> run("simulate", "--count", "2", "--first",
+                "127.47.9.1", "--port", Integer.toString(PORT), "--faults", "1", "--seed", "3", "--for", "2"));
+        // The line is printed once the faults are in place.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!out().contains("Faults:") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        // Not multipart: a device without faults answers 400 "No file uploaded" in plain JSON.
+        HttpRequest upload = HttpRequest.newBuilder(URI.create("http://127.47.9.2:" + PORT + "/api/upload"))
+                .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString("no pattern")).build();
+
+        // Every kind applies to a request with a body, so each one fails.
+        for (int i = 0; i < 5; i++) {
+            assertNotEquals("answered", outcome(http, upload));
+        }
+        assertEquals(Cli.OK, simulate.get(10, TimeUnit.SECONDS), out());
+        assertTrue(out().contains("Faults: 100% of requests fail (connection reset mid-upload, 503, truncated or invalid JSON), "
+                + "seed 3; --seed 3 repeats them."), out());
+    }
+
+    /** reset, 503, garbled or answered. */
+    private static String outcome(HttpClient http, HttpRequest request) throws InterruptedException {
+        HttpResponse<String> answer;
+        try {
+            answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return "reset";
+        }
+        if (answer.statusCode() == 503) {
+            return "503";
+        }
+        try {
+            return JsonParser.parseString(answer.body()).isJsonObject() ? "answered" : "garbled";
+        } catch (JsonParseException e) {
+            return "garbled";
+        }
     }
 }
