@@ -1,9 +1,16 @@
 package org.uploadbridge.testing;
 
+import java.io.IOException;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 /** Looks up DS services in the running test framework, waiting for SCR to activate them. */
@@ -49,5 +56,44 @@ public final class OsgiServices {
         // The tracker stays open for the test run: closing it would release a delayed DS component,
         // which SCR then deactivates while the test still uses it.
         return service;
+    }
+
+    /**
+     * Sets a component's configuration through Configuration Admin and waits until {@code applied}
+     * says the component took it (SCR applies configurations asynchronously).
+     */
+    public static void configure(String pid, Map<String, ?> properties, BooleanSupplier applied) {
+        try {
+            Configuration configuration = await(ConfigurationAdmin.class).getConfiguration(pid, "?");
+            configuration.update(new Hashtable<>(properties));
+        } catch (IOException e) {
+            throw new AssertionError("cannot configure " + pid, e);
+        }
+        awaitApplied(pid, applied);
+    }
+
+    /** Removes a component's configuration, so it runs on its defaults again, and waits for {@code applied}. */
+    public static void unconfigure(String pid, BooleanSupplier applied) {
+        try {
+            await(ConfigurationAdmin.class).getConfiguration(pid, "?").delete();
+        } catch (IOException e) {
+            throw new AssertionError("cannot remove the configuration of " + pid, e);
+        }
+        awaitApplied(pid, applied);
+    }
+
+    private static void awaitApplied(String pid, BooleanSupplier applied) {
+        long deadline = System.nanoTime() + DEFAULT_TIMEOUT_MS * 1_000_000;
+        while (!applied.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the configuration of " + pid + " was not applied within " + DEFAULT_TIMEOUT_MS + " ms");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while configuring " + pid, e);
+            }
+        }
     }
 }

@@ -35,17 +35,24 @@ import org.uploadbridge.devices.DeviceService;
 import org.uploadbridge.devices.RegisteredDevice;
 import org.uploadbridge.devices.FleetResult;
 import org.uploadbridge.devices.UploadOutcome;
+import org.uploadbridge.resilience.DeviceGuard;
+import org.uploadbridge.resilience.DeviceOperation;
 import org.uploadbridge.validation.Finding;
 import org.uploadbridge.validation.ValidationReport;
 import org.uploadbridge.validation.pattern.DeviceLimits;
 import org.uploadbridge.validation.pattern.PatternValidator;
 
-/** The one path of every device operation: driver lookup, validation, upload, verification. */
+/**
+ * The one path of every device operation: driver lookup, validation, upload, verification. Every
+ * call to a known device goes through its {@link DeviceGuard} (quotas, breaker, bulkhead, retries);
+ * identification does not, since a scan asks thousands of addresses that are no device.
+ */
 @Component(service = DeviceService.class)
 public final class DefaultDeviceService implements DeviceService {
 
     private final PatternValidator validator;
     private final DeviceRegistry registry;
+    private final DeviceGuard guard;
     private final Map<DeviceAddress, String> firmwareOf = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -53,9 +60,11 @@ public final class DefaultDeviceService implements DeviceService {
     private volatile List<DeviceDriver> drivers = List.of();
 
     @Activate
-    public DefaultDeviceService(@Reference PatternValidator validator, @Reference DeviceRegistry registry) {
+    public DefaultDeviceService(@Reference PatternValidator validator, @Reference DeviceRegistry registry,
+            @Reference DeviceGuard guard) {
         this.validator = validator;
         this.registry = registry;
+        this.guard = guard;
     }
 
     @Override
@@ -77,12 +86,12 @@ public final class DefaultDeviceService implements DeviceService {
 
     @Override
     public DeviceStatus status(DeviceAddress address) throws UploadBridgeException {
-        return driverFor(address).status(address);
+        return guard.call(address, DeviceOperation.STATUS, 0, () -> driverFor(address).status(address));
     }
 
     @Override
     public List<LibraryEntry> library(DeviceAddress address) throws UploadBridgeException {
-        return driverFor(address).libraryList(address);
+        return guard.call(address, DeviceOperation.LIBRARY, 0, () -> driverFor(address).libraryList(address));
     }
 
     @Override
@@ -96,7 +105,7 @@ public final class DefaultDeviceService implements DeviceService {
     private UploadOutcome send(DeviceAddress address, PreparedPattern prepared, TransferProgress progress) throws UploadBridgeException {
         long start = System.nanoTime();
         DeviceDriver driver = driverFor(address);
-        DeviceStatus before = driver.status(address);
+        DeviceStatus before = guard.call(address, DeviceOperation.STATUS, 0, () -> driver.status(address));
         DeviceLimits reported = DeviceLimits.none();
         if (before.maxLeds().isPresent()) {
             reported = reported.withMaxLeds(before.maxLeds().getAsInt());
@@ -115,8 +124,9 @@ public final class DefaultDeviceService implements DeviceService {
             throw new UploadBridgeException(DeviceError.PATTERN_DOES_NOT_FIT, address, first, Math.max(1, errors.size()));
         }
         Pattern pattern = prepared.loaded().get().pattern();
-        UploadReceipt receipt = driver.upload(address, prepared.nativeFile(), progress);
-        DeviceStatus after = driver.status(address);
+        UploadReceipt receipt = guard.call(address, DeviceOperation.UPLOAD, pattern.nativeSize(),
+                () -> driver.upload(address, prepared.nativeFile(), progress));
+        DeviceStatus after = guard.call(address, DeviceOperation.STATUS, 0, () -> driver.status(address));
         verify(address, pattern, after.pattern());
         return new UploadOutcome(address, receipt, after, report, Duration.ofNanos(System.nanoTime() - start));
     }

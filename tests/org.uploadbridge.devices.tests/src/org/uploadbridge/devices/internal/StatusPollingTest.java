@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceError;
 import org.uploadbridge.devices.DeviceService;
 import org.uploadbridge.devices.PollResult;
 import org.uploadbridge.devices.StatusPolling;
+import org.uploadbridge.resilience.DeviceGuard;
+import org.uploadbridge.resilience.GuardSettings;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
@@ -27,7 +30,17 @@ class StatusPollingTest {
 
     private final BackoffStatusPolling polling = new BackoffStatusPolling(OsgiServices.await(DeviceService.class),
             Map.of(BackoffStatusPolling.ONLINE_MS, "100", BackoffStatusPolling.FIRST_RETRY_MS, "50", BackoffStatusPolling.MAX_RETRY_MS, "400"));
+    private static final String GUARD_PID = "org.uploadbridge.resilience";
     private SimulatedFleet fleet;
+
+    private final DeviceGuard guard = OsgiServices.await(DeviceGuard.class);
+
+    /** Polling's own back-off is under test: one attempt per poll, and a breaker that stays closed. */
+    @BeforeEach
+    void onlyPollingBacksOff() {
+        OsgiServices.configure(GUARD_PID, Map.of(GuardSettings.MAX_ATTEMPTS, 1, GuardSettings.FAILURE_THRESHOLD, 1_000),
+                () -> guard.settings().maxAttempts() == 1);
+    }
 
     @AfterEach
     void stop() {
@@ -35,6 +48,7 @@ class StatusPollingTest {
         if (fleet != null) {
             fleet.close();
         }
+        OsgiServices.unconfigure(GUARD_PID, () -> guard.settings().equals(GuardSettings.defaults()));
     }
 
     @Test
