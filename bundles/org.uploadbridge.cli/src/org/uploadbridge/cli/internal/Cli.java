@@ -29,7 +29,8 @@ final class Cli {
                   Find LED controllers on a subnet (LAN and loopback only unless --allow-public),
                   by mDNS announcements (--mdns, 3 s unless SECONDS), or both, merged by MAC.
               status ADDR... [--allow-public] [--json]
-                  What each device plays and can do. ADDR is host[:port], e.g. 192.168.4.1 or 127.42.0.1:8080.
+                  What each device plays and can do, its breaker and its upload quota.
+                  ADDR is host[:port], e.g. 192.168.4.1 or 127.42.0.1:8080.
               upload FILE ADDR... [--concurrency N] [--allow-public] [--json]
                   Validate a pattern against each device, send it and verify it; many devices in parallel.
               limits ADDR [--profile esp8266|esp32|none] [--max-leds N] [--ram BYTES] [--power-ma MA] [--json]

@@ -9,6 +9,7 @@ import org.uploadbridge.core.format.PatternLoader;
 import org.uploadbridge.devices.DeviceDiscovery;
 import org.uploadbridge.devices.DeviceRegistry;
 import org.uploadbridge.devices.DeviceService;
+import org.uploadbridge.resilience.DeviceGuard;
 import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.validation.address.AddressPolicy;
 import org.uploadbridge.validation.pattern.PatternValidator;
@@ -43,6 +44,10 @@ final class CliServices implements AutoCloseable {
 
     DeviceRegistry registry() {
         return get(DeviceRegistry.class);
+    }
+
+    DeviceGuard guard() {
+        return get(DeviceGuard.class);
     }
 
     DeviceSimulator simulator() {

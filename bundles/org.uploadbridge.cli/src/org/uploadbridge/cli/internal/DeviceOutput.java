@@ -9,6 +9,7 @@ import org.uploadbridge.core.device.DeviceStatus;
 import org.uploadbridge.core.error.CatalogEntry;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.devices.DiscoveredDevices;
+import org.uploadbridge.resilience.GuardState;
 
 /** How devices and device failures look on a terminal and in {@code --json}. */
 final class DeviceOutput {
@@ -16,9 +17,42 @@ final class DeviceOutput {
     private DeviceOutput() {
     }
 
-    /** {@code foundBy} is set by discovery only: scan, mdns or both. */
+    /** {@code foundBy} is set by discovery only (scan, mdns or both), {@code guard} by status only. */
     record DeviceJson(String address, String firmware, String name, String version, String mac, boolean patternLoaded,
-            int leds, int frames, long patternBytes, String network, List<String> capabilities, List<String> foundBy) {
+            int leds, int frames, long patternBytes, String network, List<String> capabilities, List<String> foundBy,
+            GuardJson guard) {
+
+        DeviceJson with(GuardState state) {
+            return new DeviceJson(address, firmware, name, version, mac, patternLoaded, leds, frames, patternBytes, network,
+                    capabilities, foundBy, GuardJson.of(state));
+        }
+    }
+
+    /** The device's breaker and quotas; {@code uploadsLeftThisHour} is null when there is no hourly quota. */
+    record GuardJson(String breaker, long nextTryInSeconds, Integer uploadsLeftThisHour, long cooldownSeconds, long retries) {
+        static GuardJson of(GuardState s) {
+            return new GuardJson(s.breaker().name().toLowerCase(Locale.ROOT), s.nextTryIn().toSeconds(),
+                    s.uploadsLeftThisHour() == Integer.MAX_VALUE ? null : s.uploadsLeftThisHour(), s.cooldownLeft().toSeconds(),
+                    s.retries());
+        }
+    }
+
+    /** The guard's state in words, e.g. "breaker closed, 9 upload(s) left this hour". */
+    static String line(GuardState s) {
+        StringBuilder text = new StringBuilder("breaker ").append(s.breaker().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        if (!s.nextTryIn().isZero()) {
+            text.append(" (next try in ").append(Math.max(1, s.nextTryIn().toSeconds())).append(" s)");
+        }
+        if (s.uploadsLeftThisHour() != Integer.MAX_VALUE) {
+            text.append(", ").append(s.uploadsLeftThisHour()).append(" upload(s) left this hour");
+        }
+        if (!s.cooldownLeft().isZero()) {
+            text.append(", cooling down ").append(Math.max(1, s.cooldownLeft().toSeconds())).append(" s");
+        }
+        if (s.retries() > 0) {
+            text.append(", ").append(s.retries()).append(" retr").append(s.retries() == 1 ? "y" : "ies");
+        }
+        return text.toString();
     }
 
     record ErrorJson(String address, String code, String title, String message, List<String> steps, String doc) {
@@ -29,13 +63,13 @@ final class DeviceOutput {
         s.capabilities().stream().sorted().forEach(c -> capabilities.add(c.name().toLowerCase(Locale.ROOT)));
         return new DeviceJson(s.address().toString(), s.firmwareId(), s.name(), s.firmwareVersion().orElse(null),
                 s.macAddress().orElse(null), s.pattern().loaded(), s.pattern().ledCount(), s.pattern().frameCount(),
-                s.pattern().sizeBytes(), s.network(), capabilities, null);
+                s.pattern().sizeBytes(), s.network(), capabilities, null, null);
     }
 
     static DeviceJson json(DiscoveredDevices.Found found) {
         DeviceJson d = json(found.status());
         return new DeviceJson(d.address(), d.firmware(), d.name(), d.version(), d.mac(), d.patternLoaded(), d.leds(),
-                d.frames(), d.patternBytes(), d.network(), d.capabilities(), sources(found));
+                d.frames(), d.patternBytes(), d.network(), d.capabilities(), sources(found), null);
     }
 
     static List<String> sources(DiscoveredDevices.Found found) {

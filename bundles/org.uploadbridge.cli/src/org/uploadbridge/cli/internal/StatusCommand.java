@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.resilience.GuardState;
 import org.uploadbridge.validation.address.PolicyMode;
 
 /** {@code status ADDR... [--allow-public] [--json]}: what each device plays and can do. */
@@ -45,9 +46,11 @@ final class StatusCommand implements Cli.Command {
             try {
                 DeviceAddress address = DeviceArguments.parse(services.addressPolicy(), List.of(text), mode).get(0);
                 var status = services.devices().status(address);
-                results.add(DeviceOutput.json(status));
+                GuardState guard = services.guard().state(address);
+                results.add(DeviceOutput.json(status).with(guard));
                 if (!json) {
                     out.println(DeviceOutput.line(status) + "  [" + String.join(", ", DeviceOutput.json(status).capabilities()) + "]");
+                    out.println("         " + DeviceOutput.line(guard));
                 }
             } catch (UploadBridgeException e) {
                 allOk = false;

@@ -114,6 +114,11 @@ class DeviceCommandsTest {
         JsonObject status = JsonParser.parseString(out()).getAsJsonArray().get(0).getAsJsonObject();
         assertEquals(100, status.get("leds").getAsInt());
         assertEquals("classic", status.get("firmware").getAsString());
+        JsonObject guard = status.getAsJsonObject("guard");
+        assertEquals("closed", guard.get("breaker").getAsString());
+        assertEquals(9, guard.get("uploadsLeftThisHour").getAsInt(), "one of the ten uploads an hour was used");
+        assertEquals(Cli.OK, run("status", device), out());
+        assertTrue(out().contains("breaker closed, 9 upload(s) left this hour"), out());
     }
 
     @Test
