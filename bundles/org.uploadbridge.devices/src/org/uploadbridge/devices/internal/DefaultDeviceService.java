@@ -35,6 +35,7 @@ import org.uploadbridge.devices.DeviceService;
 import org.uploadbridge.devices.RegisteredDevice;
 import org.uploadbridge.devices.FleetResult;
 import org.uploadbridge.devices.UploadOutcome;
+import org.uploadbridge.metrics.DeviceMetrics;
 import org.uploadbridge.resilience.DeviceGuard;
 import org.uploadbridge.resilience.DeviceOperation;
 import org.uploadbridge.validation.Finding;
@@ -53,6 +54,7 @@ public final class DefaultDeviceService implements DeviceService {
     private final PatternValidator validator;
     private final DeviceRegistry registry;
     private final DeviceGuard guard;
+    private final DeviceMetrics metrics;
     private final Map<DeviceAddress, String> firmwareOf = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -61,10 +63,11 @@ public final class DefaultDeviceService implements DeviceService {
 
     @Activate
     public DefaultDeviceService(@Reference PatternValidator validator, @Reference DeviceRegistry registry,
-            @Reference DeviceGuard guard) {
+            @Reference DeviceGuard guard, @Reference DeviceMetrics metrics) {
         this.validator = validator;
         this.registry = registry;
         this.guard = guard;
+        this.metrics = metrics;
     }
 
     @Override
@@ -86,7 +89,15 @@ public final class DefaultDeviceService implements DeviceService {
 
     @Override
     public DeviceStatus status(DeviceAddress address) throws UploadBridgeException {
-        return guard.call(address, DeviceOperation.STATUS, 0, () -> driverFor(address).status(address));
+        long start = System.nanoTime();
+        boolean answered = false;
+        try {
+            DeviceStatus status = guard.call(address, DeviceOperation.STATUS, 0, () -> driverFor(address).status(address));
+            answered = true;
+            return status;
+        } finally {
+            metrics.statusProbed(address, Duration.ofNanos(System.nanoTime() - start), answered);
+        }
     }
 
     @Override
@@ -97,7 +108,22 @@ public final class DefaultDeviceService implements DeviceService {
     @Override
     public UploadOutcome upload(DeviceAddress address, Path patternFile, TransferProgress progress) throws UploadBridgeException {
         try (PreparedPattern prepared = PreparedPattern.of(validator, patternFile)) {
-            return send(address, prepared, progress);
+            return measuredSend(address, prepared, progress);
+        }
+    }
+
+    /** {@link #send}, with its outcome, time and size in the metrics (a pattern that did not fit counts too). */
+    private UploadOutcome measuredSend(DeviceAddress address, PreparedPattern prepared, TransferProgress progress)
+            throws UploadBridgeException {
+        long start = System.nanoTime();
+        long bytes = prepared.loaded().map(loaded -> loaded.pattern().nativeSize()).orElse(0L);
+        try {
+            UploadOutcome outcome = send(address, prepared, progress);
+            metrics.uploadFinished(address, Duration.ofNanos(System.nanoTime() - start), bytes, Optional.empty());
+            return outcome;
+        } catch (UploadBridgeException e) {
+            metrics.uploadFinished(address, Duration.ofNanos(System.nanoTime() - start), bytes, Optional.of(e.code().id()));
+            throw e;
         }
     }
 
@@ -170,7 +196,7 @@ public final class DefaultDeviceService implements DeviceService {
 
     private FleetResult uploadOne(DeviceAddress address, PreparedPattern prepared) {
         try {
-            return FleetResult.succeeded(send(address, prepared, TransferProgress.NONE));
+            return FleetResult.succeeded(measuredSend(address, prepared, TransferProgress.NONE));
         } catch (UploadBridgeException e) {
             return FleetResult.failed(address, e);
         }

@@ -17,19 +17,31 @@ final class DevicePolicies {
     final UploadLedger uploads;
     final AtomicLong retries = new AtomicLong();
 
-    DevicePolicies(GuardSettings settings, Clock clock) {
+    DevicePolicies(GuardSettings settings, Clock clock, BreakerEvents events) {
         breaker = CircuitBreaker.builder()
                 .handleIf((result, failure) -> RetryableFailures.isRetryable(failure))
                 .withFailureThreshold(settings.failureThreshold())
                 .withDelay(settings.breakerOpenFor())
                 .withSuccessThreshold(1)
+                .onOpen(e -> events.changed(state(e.getPreviousState()), BreakerState.OPEN))
+                .onHalfOpen(e -> events.changed(state(e.getPreviousState()), BreakerState.HALF_OPEN))
+                .onClose(e -> events.changed(state(e.getPreviousState()), BreakerState.CLOSED))
                 .build();
         bulkhead = Bulkhead.builder(settings.callsPerDevice()).withMaxWaitTime(FailsafeDeviceGuard.MAX_QUEUE_WAIT).build();
         uploads = new UploadLedger(clock);
     }
 
+    /** Where a breaker's state changes are told. */
+    interface BreakerEvents {
+        void changed(BreakerState from, BreakerState to);
+    }
+
     BreakerState breakerState() {
-        return switch (breaker.getState()) {
+        return state(breaker.getState());
+    }
+
+    private static BreakerState state(CircuitBreaker.State state) {
+        return switch (state) {
             case CLOSED -> BreakerState.CLOSED;
             case OPEN -> BreakerState.OPEN;
             case HALF_OPEN -> BreakerState.HALF_OPEN;

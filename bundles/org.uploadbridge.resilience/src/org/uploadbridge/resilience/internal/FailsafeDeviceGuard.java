@@ -2,18 +2,25 @@ package org.uploadbridge.resilience.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.resilience.BreakerState;
 import org.uploadbridge.resilience.DeviceCall;
 import org.uploadbridge.resilience.DeviceGuard;
 import org.uploadbridge.resilience.DeviceOperation;
+import org.uploadbridge.resilience.GuardListener;
 import org.uploadbridge.resilience.GuardSettings;
 import org.uploadbridge.resilience.GuardState;
 import org.uploadbridge.resilience.ResilienceError;
@@ -40,6 +47,9 @@ public final class FailsafeDeviceGuard implements DeviceGuard {
     private final Map<DeviceAddress, DevicePolicies> devices = new ConcurrentHashMap<>();
     private volatile GuardSettings settings;
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE)
+    private final List<GuardListener> listeners = new CopyOnWriteArrayList<>();
+
     @Activate
     public FailsafeDeviceGuard(Map<String, Object> properties) {
         this(GuardSettings.from(properties), Clock.systemUTC());
@@ -49,6 +59,11 @@ public final class FailsafeDeviceGuard implements DeviceGuard {
     public FailsafeDeviceGuard(GuardSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** For tests of a guard made without SCR. */
+    void listen(GuardListener listener) {
+        listeners.add(listener);
     }
 
     @Modified
@@ -66,13 +81,14 @@ public final class FailsafeDeviceGuard implements DeviceGuard {
     public <T> T call(DeviceAddress device, DeviceOperation operation, long payloadBytes, DeviceCall<T> call)
             throws UploadBridgeException {
         GuardSettings now = settings;
-        DevicePolicies policies = devices.computeIfAbsent(device, d -> new DevicePolicies(now, clock));
+        DevicePolicies policies = devices.computeIfAbsent(device,
+                d -> new DevicePolicies(now, clock, (from, to) -> listeners.forEach(l -> l.breakerChanged(d, from, to))));
         if (operation.isTransfer()) {
             policies.uploads.admit(device, payloadBytes, now);
         }
         boolean succeeded = false;
         try {
-            T result = run(device, policies, now, call);
+            T result = run(device, operation, policies, now, call);
             succeeded = true;
             return result;
         } finally {
@@ -83,13 +99,17 @@ public final class FailsafeDeviceGuard implements DeviceGuard {
     }
 
     @SuppressWarnings("unchecked") // the executor is typed Object, so one breaker serves every call to the device
-    private <T> T run(DeviceAddress device, DevicePolicies policies, GuardSettings now, DeviceCall<T> call)
+    private <T> T run(DeviceAddress device, DeviceOperation operation, DevicePolicies policies, GuardSettings now,
+            DeviceCall<T> call)
             throws UploadBridgeException {
         RetryPolicyBuilder<Object> retry = RetryPolicy.builder()
                 .handleIf((result, failure) -> RetryableFailures.isRetryable(failure))
                 .withMaxAttempts(now.maxAttempts())
                 .withBackoff(now.retryBaseDelay(), maxDelay(now))
-                .onRetry(event -> policies.retries.incrementAndGet());
+                .onRetry(event -> {
+                    policies.retries.incrementAndGet();
+                    listeners.forEach(l -> l.retried(device, operation, event.getAttemptCount(), event.getLastException()));
+                });
         if (now.jitter() > 0) {
             retry.withJitter(now.jitter());
         }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.devices.DeviceService;
 import org.uploadbridge.devices.FleetResult;
+import org.uploadbridge.metrics.DeviceHealth;
+import org.uploadbridge.metrics.DeviceMetrics;
 import org.uploadbridge.resilience.DeviceGuard;
 import org.uploadbridge.resilience.GuardSettings;
 import org.uploadbridge.simulator.AcceptedPattern;
@@ -45,6 +47,7 @@ class FaultyFleetTest {
 
     private final DeviceService devices = OsgiServices.await(DeviceService.class);
     private final DeviceGuard guard = OsgiServices.await(DeviceGuard.class);
+    private final DeviceMetrics metrics = OsgiServices.await(DeviceMetrics.class);
     private SimulatedFleet fleet;
 
     /** Retries are what is tested; quotas and a breaker that opened on random faults would only hide them. */
@@ -88,19 +91,29 @@ class FaultyFleetTest {
 
         long injected = 0;
         long retries = 0;
+        long measuredUploads = 0;
+        long measuredRetries = 0;
         String expected = sha256(pattern);
         for (SimulatedDevice device : fleet.devices()) {
             for (AcceptedPattern accepted : device.acceptedPatterns()) {
                 assertEquals(expected, accepted.sha256(), device.name() + " accepted a corrupt pattern");
             }
             injected += device.injectedFaults().values().stream().mapToLong(Long::longValue).sum();
-            retries += guard.state(new DeviceAddress(device.address().getAddress().getHostAddress(), 18_902)).retries();
+            DeviceAddress address = new DeviceAddress(device.address().getAddress().getHostAddress(), 18_902);
+            retries += guard.state(address).retries();
+            DeviceHealth health = metrics.health(address);
+            measuredUploads += health.uploads();
+            measuredRetries += health.retries();
         }
         System.out.printf("300 uploads at 30%% faults: %d verified, failures %s, %d faults injected, %d retries%n",
                 verified, failures, injected, retries);
         assertEquals(DEVICES * ROUNDS, verified + failures.values().stream().mapToInt(Integer::intValue).sum());
         assertTrue(injected > 100, "faults were injected: " + injected);
         assertTrue(retries > 0, "the guard retried");
+        // Metrics fade old events, by minutes here: allow for rounding of the faded counts.
+        assertTrue(measuredUploads >= DEVICES * ROUNDS - DEVICES && measuredUploads <= DEVICES * ROUNDS,
+                "the metrics saw every upload: " + measuredUploads);
+        assertTrue(measuredRetries >= retries - DEVICES && measuredRetries <= retries, "the metrics saw the retries: " + measuredRetries);
         assertTrue(verified > DEVICES * ROUNDS / 2, "retries carry most uploads through: " + verified);
         assertTrue(fleet.devices().stream().mapToLong(d -> d.injectedFaults().get(FaultKind.RESET_MID_UPLOAD)).sum() > 0,
                 "uploads were cut mid-way, and retried");

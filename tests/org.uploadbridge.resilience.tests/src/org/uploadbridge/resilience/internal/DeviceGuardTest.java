@@ -10,14 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceError;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.resilience.BreakerState;
 import org.uploadbridge.resilience.DeviceGuard;
 import org.uploadbridge.resilience.DeviceOperation;
+import org.uploadbridge.resilience.GuardListener;
 import org.uploadbridge.resilience.GuardSettings;
 import org.uploadbridge.resilience.ResilienceError;
 import org.uploadbridge.testing.OsgiServices;
@@ -38,7 +41,19 @@ class DeviceGuardTest {
     @Test
     void theBreakerOpensAtItsThresholdNothingReachesTheDeviceWhileOpenAndAProbeClosesIt() throws Exception {
         try (ScriptedDevice device = new ScriptedDevice().answer(503, 3).thenAlways(200)) {
-            DeviceGuard guard = guard(quick(1, 0));
+            FailsafeDeviceGuard guard = new FailsafeDeviceGuard(quick(1, 0), Clock.systemUTC());
+            List<String> transitions = new CopyOnWriteArrayList<>();
+            guard.listen(new GuardListener() {
+                @Override
+                public void retried(DeviceAddress d, DeviceOperation operation, int attempt, Throwable failure) {
+                    transitions.add("retry");
+                }
+
+                @Override
+                public void breakerChanged(DeviceAddress d, BreakerState from, BreakerState to) {
+                    transitions.add(from + ">" + to);
+                }
+            });
             for (int i = 0; i < 3; i++) {
                 UploadBridgeException e = assertThrows(UploadBridgeException.class,
                         () -> guard.call(device.address(), DeviceOperation.STATUS, 0, device::status));
@@ -58,6 +73,7 @@ class DeviceGuardTest {
             assertEquals("{\"ok\":true}", guard.call(device.address(), DeviceOperation.STATUS, 0, device::status));
             assertEquals(4, device.requests());
             assertEquals(BreakerState.CLOSED, guard.state(device.address()).breaker(), "one good probe closes it");
+            assertEquals(List.of("CLOSED>OPEN", "OPEN>HALF_OPEN", "HALF_OPEN>CLOSED"), transitions, "listeners hear each change");
         }
     }
 
