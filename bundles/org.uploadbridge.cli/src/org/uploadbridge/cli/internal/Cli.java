@@ -29,13 +29,16 @@ final class Cli {
                   Find LED controllers on a subnet (LAN and loopback only unless --allow-public),
                   by mDNS announcements (--mdns, 3 s unless SECONDS), or both, merged by MAC.
               status ADDR... [--allow-public] [--json]
-                  What each device plays and can do, its breaker and its upload quota.
+                  What each device plays and can do, its breaker, its upload quota and its health.
                   ADDR is host[:port], e.g. 192.168.4.1 or 127.42.0.1:8080.
               upload FILE ADDR... [--concurrency N] [--allow-public] [--json]
                   Validate a pattern against each device, send it and verify it; many devices in parallel.
               limits ADDR [--profile esp8266|esp32|none] [--max-leds N] [--ram BYTES] [--power-ma MA] [--json]
                   Show or set what a device holds where its firmware does not say (the classic firmware
                   reports no limits); uploads to it are checked against these before anything is sent.
+              metrics [--json | --csv]
+                  Each device's health (0-100), uploads, failures, retries and status latency, as kept
+                  in the workspace across runs; the formula is in docs/metrics.md.
               library ADDR [--allow-public] [--json]
                   The patterns stored on a device (firmware builds with a pattern library).
               simulate [--count N] [--profile esp8266|esp32] [--first 127.42.0.1] [--port 8080]
@@ -73,16 +76,17 @@ final class Cli {
             return USAGE;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        Map<String, Command> commands = Map.of(
-                "validate", new ValidateCommand(out, services),
-                "demo-patterns", new DemoPatternsCommand(out),
-                "demo", new DemoCommand(out, services),
-                "scan", new ScanCommand(out, services),
-                "limits", new LimitsCommand(out, services),
-                "status", new StatusCommand(out, services),
-                "upload", new UploadCommand(out, services),
-                "library", new LibraryCommand(out, services),
-                "simulate", new SimulateCommand(out, services, stopped));
+        Map<String, Command> commands = Map.ofEntries(
+                Map.entry("validate", new ValidateCommand(out, services)),
+                Map.entry("demo-patterns", new DemoPatternsCommand(out)),
+                Map.entry("demo", new DemoCommand(out, services)),
+                Map.entry("scan", new ScanCommand(out, services)),
+                Map.entry("limits", new LimitsCommand(out, services)),
+                Map.entry("status", new StatusCommand(out, services)),
+                Map.entry("upload", new UploadCommand(out, services)),
+                Map.entry("library", new LibraryCommand(out, services)),
+                Map.entry("metrics", new MetricsCommand(out, services)),
+                Map.entry("simulate", new SimulateCommand(out, services, stopped)));
         try {
             switch (args[0]) {
                 case "help", "--help", "-h" -> {

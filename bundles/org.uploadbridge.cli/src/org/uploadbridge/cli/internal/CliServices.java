@@ -9,6 +9,7 @@ import org.uploadbridge.core.format.PatternLoader;
 import org.uploadbridge.devices.DeviceDiscovery;
 import org.uploadbridge.devices.DeviceRegistry;
 import org.uploadbridge.devices.DeviceService;
+import org.uploadbridge.metrics.DeviceMetrics;
 import org.uploadbridge.resilience.DeviceGuard;
 import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.validation.address.AddressPolicy;
@@ -44,6 +45,10 @@ final class CliServices implements AutoCloseable {
 
     DeviceRegistry registry() {
         return get(DeviceRegistry.class);
+    }
+
+    DeviceMetrics metrics() {
+        return get(DeviceMetrics.class);
     }
 
     DeviceGuard guard() {

@@ -9,6 +9,7 @@ import org.uploadbridge.core.device.DeviceStatus;
 import org.uploadbridge.core.error.CatalogEntry;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.devices.DiscoveredDevices;
+import org.uploadbridge.metrics.DeviceHealth;
 import org.uploadbridge.resilience.GuardState;
 
 /** How devices and device failures look on a terminal and in {@code --json}. */
@@ -17,14 +18,14 @@ final class DeviceOutput {
     private DeviceOutput() {
     }
 
-    /** {@code foundBy} is set by discovery only (scan, mdns or both), {@code guard} by status only. */
+    /** {@code foundBy} is set by discovery only (scan, mdns or both), {@code guard} and {@code health} by status only. */
     record DeviceJson(String address, String firmware, String name, String version, String mac, boolean patternLoaded,
             int leds, int frames, long patternBytes, String network, List<String> capabilities, List<String> foundBy,
-            GuardJson guard) {
+            GuardJson guard, Integer health) {
 
-        DeviceJson with(GuardState state) {
+        DeviceJson with(GuardState state, DeviceHealth deviceHealth) {
             return new DeviceJson(address, firmware, name, version, mac, patternLoaded, leds, frames, patternBytes, network,
-                    capabilities, foundBy, GuardJson.of(state));
+                    capabilities, foundBy, GuardJson.of(state), deviceHealth.hasData() ? deviceHealth.score() : null);
         }
     }
 
@@ -63,13 +64,13 @@ final class DeviceOutput {
         s.capabilities().stream().sorted().forEach(c -> capabilities.add(c.name().toLowerCase(Locale.ROOT)));
         return new DeviceJson(s.address().toString(), s.firmwareId(), s.name(), s.firmwareVersion().orElse(null),
                 s.macAddress().orElse(null), s.pattern().loaded(), s.pattern().ledCount(), s.pattern().frameCount(),
-                s.pattern().sizeBytes(), s.network(), capabilities, null, null);
+                s.pattern().sizeBytes(), s.network(), capabilities, null, null, null);
     }
 
     static DeviceJson json(DiscoveredDevices.Found found) {
         DeviceJson d = json(found.status());
         return new DeviceJson(d.address(), d.firmware(), d.name(), d.version(), d.mac(), d.patternLoaded(), d.leds(),
-                d.frames(), d.patternBytes(), d.network(), d.capabilities(), sources(found), null);
+                d.frames(), d.patternBytes(), d.network(), d.capabilities(), sources(found), null, null);
     }
 
     static List<String> sources(DiscoveredDevices.Found found) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.metrics.DeviceHealth;
 import org.uploadbridge.resilience.GuardState;
 import org.uploadbridge.validation.address.PolicyMode;
 
@@ -47,10 +48,11 @@ final class StatusCommand implements Cli.Command {
                 DeviceAddress address = DeviceArguments.parse(services.addressPolicy(), List.of(text), mode).get(0);
                 var status = services.devices().status(address);
                 GuardState guard = services.guard().state(address);
-                results.add(DeviceOutput.json(status).with(guard));
+                DeviceHealth health = services.metrics().health(address);
+                results.add(DeviceOutput.json(status).with(guard, health));
                 if (!json) {
                     out.println(DeviceOutput.line(status) + "  [" + String.join(", ", DeviceOutput.json(status).capabilities()) + "]");
-                    out.println("         " + DeviceOutput.line(guard));
+                    out.println("         " + DeviceOutput.line(guard) + "; health " + health.score() + "/100");
                 }
             } catch (UploadBridgeException e) {
                 allOk = false;

@@ -117,8 +117,16 @@ class DeviceCommandsTest {
         JsonObject guard = status.getAsJsonObject("guard");
         assertEquals("closed", guard.get("breaker").getAsString());
         assertEquals(9, guard.get("uploadsLeftThisHour").getAsInt(), "one of the ten uploads an hour was used");
+        assertEquals(100, status.get("health").getAsInt(), "one verified upload, status always answered");
         assertEquals(Cli.OK, run("status", device), out());
-        assertTrue(out().contains("breaker closed, 9 upload(s) left this hour"), out());
+        assertTrue(out().contains("breaker closed, 9 upload(s) left this hour; health 100/100"), out());
+
+        assertEquals(Cli.OK, run("metrics", "--csv"), out());
+        String row = out().lines().filter(line -> line.startsWith(device + ",") || line.contains("," + device + ",")
+                || line.startsWith("\"" + device)).findFirst().orElseThrow(() -> new AssertionError(out()));
+        assertTrue(row.contains("100"), "the device's row has its score: " + row);
+        assertEquals(Cli.OK, run("metrics"), out());
+        assertTrue(out().contains(device) && out().contains("(all devices)"), out());
     }
 
     @Test
