@@ -17,7 +17,7 @@ if ! command -v nmap >/dev/null 2>&1; then
 fi
 log=$(mktemp)
 if ! ./mvnw -B verify -pl tests/org.uploadbridge.benchmarks -am -Dbenchmark.decode.mb=200 -Dbenchmark.upload.mb=64 \
-    -Dbenchmark.fleet.devices=500 -Dbenchmark.scan.prefix=22 \
+    -Dbenchmark.fleet.devices=500 -Dbenchmark.scan.prefix=22 -Dbenchmark.fault.uploads=1000 \
     -Dtest='*Benchmark' -Dsurefire.failIfNoSpecifiedTests=false -DfailIfNoTests=false >"$log" 2>&1; then
   tail -n 60 "$log" >&2
   echo "error: the benchmark build failed (full log: $log)" >&2

@@ -43,7 +43,7 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 run 0 "no pattern" status 127.48.0.1:$port
-run 0 "1 of 1 device(s) confirmed the pattern." upload "$samples/vortex_banner.bin" 127.48.0.1:$port
+run 0 "1 of 1 device(s) confirmed the pattern." upload "$samples/meteor_curtain.bin" 127.48.0.1:$port
 run 0 "3 of 3 device(s) confirmed the pattern." upload "$samples/aurora_strip.bin" 127.48.0.1:$port 127.48.0.2:$port 127.48.0.3:$port
 run 0 "3 device(s)" scan 127.48.0.0/24 --port $port
 run 1 "UB-V110" status 8.8.8.8

@@ -57,7 +57,7 @@ class CliTest {
 
     @Test
     void validNativeFilesExitZero() {
-        assertEquals(Cli.OK, run("validate", sample("aurora_strip.bin"), sample("vortex_banner.bin")), out());
+        assertEquals(Cli.OK, run("validate", sample("aurora_strip.bin"), sample("meteor_curtain.bin")), out());
         assertTrue(out().contains("VALID    " + sample("aurora_strip.bin") + " (native, 8 LEDs x 6 frames, 160 bytes as .bin)"), out());
         assertTrue(out().contains("2 of 2 file(s) valid."), out());
     }

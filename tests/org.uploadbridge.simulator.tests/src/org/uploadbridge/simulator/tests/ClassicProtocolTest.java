@@ -52,11 +52,11 @@ class ClassicProtocolTest extends SimulatedDeviceTestBase {
     @Test
     void aRealSampleIsAcceptedAndRecordedWithTheSha256OfItsBytes() throws IOException {
         SimulatedDevice device = start(DeviceProfile.esp8266());
-        byte[] sample = Files.readAllBytes(RepositoryFiles.sample("vortex_banner.bin"));
+        byte[] sample = Files.readAllBytes(RepositoryFiles.sample("meteor_curtain.bin"));
         int leds = (sample[0] & 0xFF) | (sample[1] & 0xFF) << 8;
         int frames = (sample[2] & 0xFF) | (sample[3] & 0xFF) << 8;
 
-        Answer upload = client.upload(device, "vortex_banner.bin", sample);
+        Answer upload = client.upload(device, "meteor_curtain.bin", sample);
 
         assertEquals(200, upload.status());
         String expected = "{\"success\":true,\"message\":\"Pattern loaded: " + leds + " LEDs \u00D7 " + frames
@@ -67,7 +67,7 @@ class ClassicProtocolTest extends SimulatedDeviceTestBase {
         List<AcceptedPattern> accepted = device.acceptedPatterns();
         assertEquals(1, accepted.size());
         AcceptedPattern pattern = accepted.get(0);
-        assertEquals("vortex_banner.bin", pattern.fileName());
+        assertEquals("meteor_curtain.bin", pattern.fileName());
         assertEquals(sample.length, pattern.size());
         assertEquals(leds, pattern.leds());
         assertEquals(frames, pattern.frames());

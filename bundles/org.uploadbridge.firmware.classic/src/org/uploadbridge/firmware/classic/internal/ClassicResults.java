@@ -22,7 +22,9 @@ final class ClassicResults {
     /** The device's success message; every refusal becomes the code that says what to fix. */
     static String requireSuccess(DeviceHttp http, DeviceAddress address, HttpAnswer answer, long patternBytes,
             String fileName) throws UploadBridgeException {
-        ClassicJson.Result result = answer.body().isBlank() ? new ClassicJson.Result()
+        // A refusal may come as the ESP WebServer's plain-text page (e.g. 503 while rebooting): its text is the message.
+        boolean plainTextRefusal = answer.status() != 200 && !answer.body().stripLeading().startsWith("{");
+        ClassicJson.Result result = answer.body().isBlank() || plainTextRefusal ? new ClassicJson.Result()
                 : http.parseJson(address, answer, ClassicJson.Result.class);
         String message = result.message == null ? "" : result.message;
         if (answer.status() == 200 && !Boolean.FALSE.equals(result.success)) {

@@ -34,6 +34,7 @@ import org.uploadbridge.core.format.NativePatternCodec;
 import org.uploadbridge.core.pattern.Pattern;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.DeviceSimulator;
+import org.uploadbridge.simulator.FaultKind;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedDevice;
 import org.uploadbridge.simulator.SimulatedFleet;
@@ -80,21 +81,21 @@ class ClassicDriverTest {
     @Test
     void uploadIsAcceptedVerifiedByStatusAndArrivesUncorrupted() throws Exception {
         SimulatedDevice device = device(DeviceProfile.esp32(), "127.43.1.1");
-        Path sample = RepositoryFiles.sample("vortex_banner.bin");
+        Path sample = RepositoryFiles.sample("meteor_curtain.bin");
         long[] progress = new long[2];
         UploadReceipt receipt = driver.upload(addressOf(device), sample, (sent, total) -> {
             progress[0] = sent;
             progress[1] = total;
         });
-        assertEquals("Pattern loaded: 256 LEDs × 16 frames (12324 bytes)", receipt.deviceMessage());
-        assertEquals(12324, progress[0]);
-        assertEquals(12324, progress[1]);
+        assertEquals("Pattern loaded: 144 LEDs × 12 frames (5212 bytes)", receipt.deviceMessage());
+        assertEquals(5212, progress[0]);
+        assertEquals(5212, progress[1]);
         assertEquals(receipt.sha256(), device.acceptedPatterns().get(0).sha256(), "the device got exactly the file's bytes");
         DeviceStatus status = driver.status(addressOf(device));
         assertTrue(status.pattern().loaded());
-        assertEquals(256, status.pattern().ledCount());
-        assertEquals(16, status.pattern().frameCount());
-        assertEquals(12324, status.pattern().sizeBytes());
+        assertEquals(144, status.pattern().ledCount());
+        assertEquals(12, status.pattern().frameCount());
+        assertEquals(5212, status.pattern().sizeBytes());
     }
 
     @Test
@@ -158,10 +159,40 @@ class ClassicDriverTest {
 
         Path image = Files.write(dir.resolve("firmware.bin"), new byte[] { (byte) 0xE9, 4, 5, 6, 7 });
         driver.firmwareUpdate(esp32, image, TransferProgress.NONE);
+        UploadBridgeException rebooting = awaitBackFromReboot(esp32);
+        assertTrue(rebooting == null || rebooting.code() == DeviceError.UNREACHABLE
+                || rebooting.code() == DeviceError.UNEXPECTED_STATUS, () -> "while rebooting: " + rebooting.getMessage());
         Path notAnImage = Files.write(dir.resolve("junk.bin"), new byte[] { 1, 2, 3 });
         UploadBridgeException refused = assertThrows(UploadBridgeException.class,
                 () -> driver.firmwareUpdate(esp32, notAnImage, TransferProgress.NONE));
-        assertTrue(refused.code() == DeviceError.REJECTED || refused.code() == DeviceError.UNREACHABLE, refused::getMessage);
+        assertEquals(DeviceError.REJECTED, refused.code(), refused::getMessage);
+    }
+
+    /** Asks for the status until the device answers again; the last failure seen on the way, if any. */
+    private UploadBridgeException awaitBackFromReboot(DeviceAddress address) throws InterruptedException {
+        UploadBridgeException last = null;
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                driver.status(address);
+                return last;
+            } catch (UploadBridgeException e) {
+                last = e;
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("the device did not come back from its reboot within 20 s", last);
+    }
+
+    @Test
+    void thePlainText503OfABusyDeviceIsAnUnexpectedStatusNotAGarbledAnswer() throws Exception {
+        SimulatedDevice device = device(DeviceProfile.esp32(), "127.43.5.2");
+        device.failNext(FaultKind.SERVICE_UNAVAILABLE, 1);
+        UploadBridgeException e = assertThrows(UploadBridgeException.class,
+                () -> driver.upload(addressOf(device), RepositoryFiles.sample("pulse_square.bin"), TransferProgress.NONE));
+        assertEquals(DeviceError.UNEXPECTED_STATUS, e.code(), e::getMessage);
+        assertEquals(503, e.args()[1]);
+        assertTrue(device.acceptedPatterns().isEmpty());
     }
 
     @Test
