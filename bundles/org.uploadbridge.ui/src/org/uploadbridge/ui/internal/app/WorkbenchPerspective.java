@@ -4,6 +4,7 @@ import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 import org.uploadbridge.ui.internal.devices.DevicesView;
+import org.uploadbridge.ui.internal.health.HealthView;
 import org.uploadbridge.ui.internal.logs.LogsView;
 import org.uploadbridge.ui.internal.patterns.PatternsView;
 
@@ -21,6 +22,7 @@ public class WorkbenchPerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.62f, editorArea);
         bottom.addView(DevicesView.ID);
         bottom.addView(LogsView.ID);
+        bottom.addView(HealthView.ID);
         bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
         layout.addShowViewShortcut(PatternsView.ID);
         layout.addShowViewShortcut(LogsView.ID);
