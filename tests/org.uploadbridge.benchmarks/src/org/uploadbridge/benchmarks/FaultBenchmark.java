@@ -12,12 +12,12 @@ import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.devices.DeviceService;
 import org.uploadbridge.devices.FleetResult;
 import org.uploadbridge.resilience.DeviceGuard;
-import org.uploadbridge.resilience.GuardSettings;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FaultProfile;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedFleet;
+import org.uploadbridge.testing.GuardConfiguration;
 import org.uploadbridge.testing.OsgiServices;
 import org.uploadbridge.testing.RepositoryFiles;
 
@@ -28,7 +28,6 @@ import org.uploadbridge.testing.RepositoryFiles;
  */
 class FaultBenchmark {
 
-    private static final String GUARD_PID = "org.uploadbridge.resilience";
     private static final int DEVICES = 50;
     private static final int PORT = 18_960;
 
@@ -45,16 +44,14 @@ class FaultBenchmark {
         if (fleet != null) {
             fleet.close();
         }
-        OsgiServices.unconfigure(GUARD_PID, () -> guard.settings().equals(GuardSettings.defaults()));
+        GuardConfiguration.restoreDefaults();
     }
 
     @Test
     void uploadsThroughThirtyPercentFaults() throws Exception {
         int uploads = Integer.getInteger("benchmark.fault.uploads", 100);
         // Retries are measured; quotas and a breaker opening on random faults would only hide them.
-        OsgiServices.configure(GUARD_PID, Map.of(GuardSettings.MAX_ATTEMPTS, 5, GuardSettings.RETRY_BASE_DELAY_MS, 20,
-                GuardSettings.RETRY_MAX_DELAY_MS, 200, GuardSettings.FAILURE_THRESHOLD, 1_000_000,
-                GuardSettings.UPLOADS_PER_HOUR, 0, GuardSettings.COOLDOWN_MS, 0), () -> guard.settings().maxAttempts() == 5);
+        GuardConfiguration.retriesOnly();
         fleet = OsgiServices.await(DeviceSimulator.class).start(FleetSpec.of(DEVICES, DeviceProfile.esp32())
                 .withFirstAddress("127.46.0.1").withPort(PORT));
         List<DeviceAddress> addresses = fleet.devices().stream()

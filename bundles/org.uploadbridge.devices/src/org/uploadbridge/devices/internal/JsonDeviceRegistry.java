@@ -1,8 +1,6 @@
 package org.uploadbridge.devices.internal;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -28,6 +27,7 @@ import org.uploadbridge.core.device.DeviceStatus;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.core.format.PatternError;
 import org.uploadbridge.core.io.AtomicFiles;
+import org.uploadbridge.core.io.WorkspaceFiles;
 import org.uploadbridge.devices.DeviceRegistry;
 import org.uploadbridge.devices.RegisteredDevice;
 import org.uploadbridge.validation.pattern.DeviceLimits;
@@ -184,14 +184,13 @@ public final class JsonDeviceRegistry implements DeviceRegistry {
         if (configured != null) {
             return Path.of(configured.toString());
         }
-        String instanceArea = context.getProperty("osgi.instance.area");
-        if (instanceArea != null && instanceArea.startsWith("file:")) {
-            try {
-                return Path.of(new URI(instanceArea.replace(" ", "%20"))).resolve(".metadata/.plugins/org.uploadbridge.devices/devices.json");
-            } catch (URISyntaxException | IllegalArgumentException notAFileUrl) {
-                log.warn("The workspace location {} is not a file path ({}); the device list is kept in the installation",
-                        instanceArea, notAFileUrl.getMessage());
-            }
+        String instanceArea = context.getProperty(WorkspaceFiles.INSTANCE_AREA);
+        Optional<Path> inWorkspace = WorkspaceFiles.pluginFile(instanceArea, "org.uploadbridge.devices", "devices.json");
+        if (inWorkspace.isPresent()) {
+            return inWorkspace.get();
+        }
+        if (instanceArea != null) {
+            log.warn("The workspace location {} is not a local folder; the device list is kept in the installation", instanceArea);
         }
         return context.getDataFile("devices.json").toPath();
     }

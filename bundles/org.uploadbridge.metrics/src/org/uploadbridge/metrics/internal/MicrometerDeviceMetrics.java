@@ -1,8 +1,6 @@
 package org.uploadbridge.metrics.internal;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.core.io.WorkspaceFiles;
 import org.uploadbridge.metrics.DeviceHealth;
 import org.uploadbridge.metrics.DeviceMetrics;
 
@@ -287,15 +286,13 @@ public final class MicrometerDeviceMetrics implements DeviceMetrics {
         if (configured != null) {
             return Path.of(configured.toString());
         }
-        String instanceArea = context.getProperty("osgi.instance.area");
-        if (instanceArea != null && instanceArea.startsWith("file:")) {
-            try {
-                return Path.of(new URI(instanceArea.replace(" ", "%20")))
-                        .resolve(".metadata/.plugins/org.uploadbridge.metrics/metrics.json");
-            } catch (URISyntaxException | IllegalArgumentException notAFileUrl) {
-                log.warn("The workspace location {} is not a file path ({}); metrics are kept in the installation",
-                        instanceArea, notAFileUrl.getMessage());
-            }
+        String instanceArea = context.getProperty(WorkspaceFiles.INSTANCE_AREA);
+        Optional<Path> inWorkspace = WorkspaceFiles.pluginFile(instanceArea, "org.uploadbridge.metrics", "metrics.json");
+        if (inWorkspace.isPresent()) {
+            return inWorkspace.get();
+        }
+        if (instanceArea != null) {
+            log.warn("The workspace location {} is not a local folder; the metrics are kept in the installation", instanceArea);
         }
         return context.getDataFile("metrics.json").toPath();
     }

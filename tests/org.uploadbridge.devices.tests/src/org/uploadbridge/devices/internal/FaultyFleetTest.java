@@ -22,7 +22,6 @@ import org.uploadbridge.devices.FleetResult;
 import org.uploadbridge.metrics.DeviceHealth;
 import org.uploadbridge.metrics.DeviceMetrics;
 import org.uploadbridge.resilience.DeviceGuard;
-import org.uploadbridge.resilience.GuardSettings;
 import org.uploadbridge.simulator.AcceptedPattern;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.DeviceSimulator;
@@ -31,6 +30,7 @@ import org.uploadbridge.simulator.FaultProfile;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedDevice;
 import org.uploadbridge.simulator.SimulatedFleet;
+import org.uploadbridge.testing.GuardConfiguration;
 import org.uploadbridge.testing.OsgiServices;
 import org.uploadbridge.testing.RepositoryFiles;
 
@@ -41,7 +41,6 @@ import org.uploadbridge.testing.RepositoryFiles;
  */
 class FaultyFleetTest {
 
-    private static final String GUARD_PID = "org.uploadbridge.resilience";
     private static final int DEVICES = 30;
     private static final int ROUNDS = 10;
 
@@ -53,9 +52,7 @@ class FaultyFleetTest {
     /** Retries are what is tested; quotas and a breaker that opened on random faults would only hide them. */
     @BeforeEach
     void retriesOnly() {
-        OsgiServices.configure(GUARD_PID, Map.of(GuardSettings.MAX_ATTEMPTS, 5, GuardSettings.RETRY_BASE_DELAY_MS, 20,
-                GuardSettings.RETRY_MAX_DELAY_MS, 200, GuardSettings.FAILURE_THRESHOLD, 1_000_000,
-                GuardSettings.UPLOADS_PER_HOUR, 0, GuardSettings.COOLDOWN_MS, 0), () -> guard.settings().maxAttempts() == 5);
+        GuardConfiguration.retriesOnly();
     }
 
     @AfterEach
@@ -63,7 +60,7 @@ class FaultyFleetTest {
         if (fleet != null) {
             fleet.close();
         }
-        OsgiServices.unconfigure(GUARD_PID, () -> guard.settings().equals(GuardSettings.defaults()));
+        GuardConfiguration.restoreDefaults();
     }
 
     @Test

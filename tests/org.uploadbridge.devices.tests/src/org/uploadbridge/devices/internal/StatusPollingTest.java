@@ -16,13 +16,13 @@ import org.uploadbridge.core.device.DeviceError;
 import org.uploadbridge.devices.DeviceService;
 import org.uploadbridge.devices.PollResult;
 import org.uploadbridge.devices.StatusPolling;
-import org.uploadbridge.resilience.DeviceGuard;
 import org.uploadbridge.resilience.GuardSettings;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedDevice;
 import org.uploadbridge.simulator.SimulatedFleet;
+import org.uploadbridge.testing.GuardConfiguration;
 import org.uploadbridge.testing.OsgiServices;
 
 /** Status polling against a simulated device that goes away and comes back, with short intervals. */
@@ -30,16 +30,12 @@ class StatusPollingTest {
 
     private final BackoffStatusPolling polling = new BackoffStatusPolling(OsgiServices.await(DeviceService.class),
             Map.of(BackoffStatusPolling.ONLINE_MS, "100", BackoffStatusPolling.FIRST_RETRY_MS, "50", BackoffStatusPolling.MAX_RETRY_MS, "400"));
-    private static final String GUARD_PID = "org.uploadbridge.resilience";
     private SimulatedFleet fleet;
-
-    private final DeviceGuard guard = OsgiServices.await(DeviceGuard.class);
 
     /** Polling's own back-off is under test: one attempt per poll, and a breaker that stays closed. */
     @BeforeEach
     void onlyPollingBacksOff() {
-        OsgiServices.configure(GUARD_PID, Map.of(GuardSettings.MAX_ATTEMPTS, 1, GuardSettings.FAILURE_THRESHOLD, 1_000),
-                () -> guard.settings().maxAttempts() == 1);
+        GuardConfiguration.apply(Map.of(GuardSettings.MAX_ATTEMPTS, 1, GuardSettings.FAILURE_THRESHOLD, 1_000));
     }
 
     @AfterEach
@@ -48,7 +44,7 @@ class StatusPollingTest {
         if (fleet != null) {
             fleet.close();
         }
-        OsgiServices.unconfigure(GUARD_PID, () -> guard.settings().equals(GuardSettings.defaults()));
+        GuardConfiguration.restoreDefaults();
     }
 
     @Test
