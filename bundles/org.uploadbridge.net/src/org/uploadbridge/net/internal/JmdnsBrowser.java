@@ -45,7 +45,8 @@ public final class JmdnsBrowser implements MdnsBrowser {
     @Activate
     public JmdnsBrowser(BundleContext context, Map<String, Object> properties) {
         Object configured = properties.get(MdnsInterfaces.PROPERTY);
-        this.interfaces = MdnsInterfaces.of(configured != null ? configured : context.getProperty(MdnsInterfaces.FRAMEWORK_PROPERTY));
+        boolean chosen = configured != null && !String.valueOf(configured).isBlank();
+        this.interfaces = MdnsInterfaces.of(chosen ? configured : context.getProperty(MdnsInterfaces.FRAMEWORK_PROPERTY));
     }
 
     /** For tests of one configuration. */

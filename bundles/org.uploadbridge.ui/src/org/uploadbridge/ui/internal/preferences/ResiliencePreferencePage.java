@@ -16,7 +16,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.uploadbridge.resilience.DeviceGuard;
 import org.uploadbridge.resilience.GuardSettings;
 import org.uploadbridge.ui.internal.common.ServiceRef;
@@ -49,12 +48,12 @@ public final class ResiliencePreferencePage extends PreferencePage implements IW
 
     private final List<Spinner> spinners = new ArrayList<>();
     private ServiceRef<DeviceGuard> guard;
-    private ServiceRef<ConfigurationAdmin> configurations;
+    private Configurations configurations;
 
     @Override
     public void init(IWorkbench workbench) {
         guard = new ServiceRef<>(DeviceGuard.class);
-        configurations = new ServiceRef<>(ConfigurationAdmin.class);
+        configurations = new Configurations();
         setDescription("How Upload Bridge treats each device: retries with back-off, a pause for devices that keep failing, and upload quotas.");
     }
 
@@ -92,7 +91,7 @@ public final class ResiliencePreferencePage extends PreferencePage implements IW
         }
         try {
             GuardSettings.from(properties); // the guard would refuse what does not hold together: say so here
-            configurations.get().getConfiguration(PID, "?").update(properties);
+            configurations.save(PID, properties);
             setErrorMessage(null);
             return true;
         } catch (IllegalArgumentException e) {
