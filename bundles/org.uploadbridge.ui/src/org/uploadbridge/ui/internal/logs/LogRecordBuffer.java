@@ -18,11 +18,13 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogListener;
 import org.osgi.service.log.LogReaderService;
+import org.uploadbridge.logging.Redaction;
 
 /**
  * Keeps the most recent log records of the whole application (every bundle's OSGi log, which the
  * Eclipse platform log feeds too) so the Logs view shows what happened before it was opened, and
- * tells listeners about new ones as they come.
+ * tells listeners about new ones as they come. Messages and stack traces are redacted before they
+ * are kept, so no password, PIN or key reaches the view or its export.
  */
 @Component(service = LogRecordBuffer.class, immediate = true)
 public final class LogRecordBuffer implements LogListener {
@@ -57,7 +59,7 @@ public final class LogRecordBuffer implements LogListener {
         LogRecord record;
         synchronized (records) {
             record = new LogRecord(++sequence, Instant.ofEpochMilli(entry.getTime()), entry.getLogLevel(),
-                    source(entry), entry.getMessage(), stackTrace(entry.getException()));
+                    source(entry), Redaction.redact(entry.getMessage()), Redaction.redact(stackTrace(entry.getException())));
             records.addLast(record);
             if (records.size() > CAPACITY) {
                 records.removeFirst();

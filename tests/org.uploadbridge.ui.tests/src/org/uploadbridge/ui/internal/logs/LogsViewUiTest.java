@@ -1,6 +1,7 @@
 package org.uploadbridge.ui.internal.logs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.uploadbridge.ui.internal.tests.UiTestSupport.page;
 import static org.uploadbridge.ui.internal.tests.UiTestSupport.waitUntil;
@@ -41,5 +42,21 @@ class LogsViewUiTest {
         assertEquals(1, view.visibleRecords().size(), "the text filter searches stack traces too");
         view.setTextFilter("");
         view.setLowestLevel(LogLevel.INFO);
+    }
+
+    @Test
+    void showsSecretsMasked() throws Exception {
+        LogsView view = (LogsView) page().showView(LogsView.ID);
+        view.setLowestLevel(LogLevel.INFO);
+        String token = "ui-secret-" + UUID.randomUUID();
+        ILog.of(LogsViewUiTest.class).error(token + " login with password=hunter2 pin=4321",
+                new IllegalStateException("Authorization: Basic dXNlcjpwYXNz"));
+
+        waitUntil("the record in the Logs view", Duration.ofSeconds(10),
+                () -> view.visibleRecords().stream().anyMatch(r -> r.message().contains(token)));
+        LogRecord record = view.visibleRecords().stream().filter(r -> r.message().contains(token)).findFirst().orElseThrow();
+        assertEquals(token + " login with password=*** pin=***", record.message());
+        assertTrue(record.exception().contains("Authorization: Basic ***"), record.exception());
+        assertFalse(record.exception().contains("dXNlcjpwYXNz"), record.exception());
     }
 }
