@@ -1,8 +1,6 @@
 package org.uploadbridge.logging.internal;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +8,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -19,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogListener;
 import org.osgi.service.log.LogReaderService;
+import org.uploadbridge.core.io.WorkspaceFiles;
 import org.uploadbridge.logging.LogFiles;
 
 /**
@@ -130,13 +130,11 @@ public final class RotatingLogFiles implements LogFiles, LogListener {
         if (configured != null && !configured.toString().isBlank()) {
             return Path.of(configured.toString());
         }
-        String instanceArea = context.getProperty("osgi.instance.area");
-        if (instanceArea != null && instanceArea.startsWith("file:")) {
-            try {
-                return Path.of(new URI(instanceArea.replace(" ", "%20"))).resolve(".metadata/.plugins/org.uploadbridge.logging");
-            } catch (URISyntaxException | IllegalArgumentException notAFileUrl) {
-                // fall through to the bundle's own area
-            }
+        // Not a local workspace (or none): the bundle's own area, so the log is never lost.
+        Optional<Path> inWorkspace = WorkspaceFiles.pluginFile(context.getProperty(WorkspaceFiles.INSTANCE_AREA),
+                "org.uploadbridge.logging", FILE_NAME);
+        if (inWorkspace.isPresent()) {
+            return inWorkspace.get().getParent();
         }
         return context.getDataFile("").toPath();
     }
