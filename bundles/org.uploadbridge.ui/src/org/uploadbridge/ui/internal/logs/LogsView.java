@@ -1,5 +1,9 @@
 package org.uploadbridge.ui.internal.logs;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -7,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ILazyContentProvider;
@@ -16,10 +22,12 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
 import org.osgi.service.log.LogLevel;
+import org.uploadbridge.core.io.AtomicFiles;
 import org.uploadbridge.ui.internal.common.Columns;
 import org.uploadbridge.ui.internal.common.ServiceRef;
 
@@ -71,7 +79,54 @@ public class LogsView extends ViewPart {
         level.addListener(SWT.Selection, e -> refresh());
         filter.addListener(SWT.Modify, e -> refresh());
         buffer.get().addListener(listener);
+        getViewSite().getActionBars().getToolBarManager().add(new Action("Export...") {
+            {
+                setToolTipText("Save the records shown (with their stack traces) to a text file for support");
+            }
+
+            @Override
+            public void run() {
+                askAndExport();
+            }
+        });
         refresh();
+    }
+
+    /**
+     * Writes the records the filters let through (already redacted) to {@code file}, one per line
+     * with the exception's stack indented below, atomically: a support engineer gets what the user sees.
+     */
+    public void export(Path file) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (LogRecord r : shown) {
+            text.append(DateTimeFormatter.ISO_INSTANT.format(r.time())).append(' ').append(r.level()).append(' ')
+                    .append(r.source()).append(": ").append(r.message()).append('\n');
+            r.exception().lines().forEach(line -> text.append("    ").append(line).append('\n'));
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, channel -> {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        });
+    }
+
+    private void askAndExport() {
+        FileDialog dialog = new FileDialog(viewer.getControl().getShell(), SWT.SAVE);
+        dialog.setText("Export the Shown Log Records");
+        dialog.setFileName("upload-bridge-log.txt");
+        dialog.setOverwrite(true);
+        String chosen = dialog.open();
+        if (chosen == null) {
+            return;
+        }
+        try {
+            export(Path.of(chosen));
+        } catch (IOException e) {
+            MessageDialog.openError(viewer.getControl().getShell(), "Export the Shown Log Records",
+                    "The log could not be written to " + chosen + ": " + e.getMessage());
+        }
     }
 
     /** The records the current filters let through, oldest first. */

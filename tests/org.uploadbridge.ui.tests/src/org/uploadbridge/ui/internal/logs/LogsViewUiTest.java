@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.uploadbridge.ui.internal.tests.UiTestSupport.page;
 import static org.uploadbridge.ui.internal.tests.UiTestSupport.waitUntil;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -58,5 +60,16 @@ class LogsViewUiTest {
         assertEquals(token + " login with password=*** pin=***", record.message());
         assertTrue(record.exception().contains("Authorization: Basic ***"), record.exception());
         assertFalse(record.exception().contains("dXNlcjpwYXNz"), record.exception());
+
+        view.setTextFilter(token);
+        Path exported = Files.createTempDirectory("logs-export").resolve("log.txt");
+        view.export(exported);
+        String text = Files.readString(exported);
+        assertTrue(text.contains(" ERROR ") && text.contains(token + " login with password=*** pin=***"), text);
+        assertTrue(text.contains("    java.lang.IllegalStateException: Authorization: Basic ***"), "the stack trace, indented: " + text);
+        assertFalse(text.contains("hunter2") || text.contains("dXNlcjpwYXNz"), "no secret is exported");
+        assertEquals(view.visibleRecords().size(), text.lines().filter(line -> !line.startsWith("    ")).count(),
+                "one line per record shown");
+        view.setTextFilter("");
     }
 }
