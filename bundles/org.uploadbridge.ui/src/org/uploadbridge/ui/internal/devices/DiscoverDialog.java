@@ -3,7 +3,6 @@ package org.uploadbridge.ui.internal.devices;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -12,6 +11,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
+import org.uploadbridge.ui.internal.common.Forms;
 
 /** Asks what to discover: a subnet to scan (optional), its port, and whether to listen for mDNS. */
 final class DiscoverDialog extends TitleAreaDialog {
@@ -58,9 +58,7 @@ final class DiscoverDialog extends TitleAreaDialog {
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        Composite form = new Composite(area, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(form);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+        Composite form = Forms.twoColumns(area);
         new Label(form, SWT.NONE).setText("Subnet to scan:");
         subnet = new Text(form, SWT.BORDER);
         subnet.setMessage("e.g. 192.168.1.0/24 (empty: no scan)");

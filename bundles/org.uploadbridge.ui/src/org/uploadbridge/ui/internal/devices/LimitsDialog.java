@@ -6,7 +6,6 @@ import java.util.OptionalLong;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -15,6 +14,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.uploadbridge.ui.internal.common.Forms;
 import org.uploadbridge.validation.pattern.DeviceLimits;
 
 /**
@@ -66,9 +66,7 @@ final class LimitsDialog extends TitleAreaDialog {
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        Composite form = new Composite(area, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(form);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+        Composite form = Forms.twoColumns(area);
         new Label(form, SWT.NONE).setText("Start from:");
         profile = new Combo(form, SWT.READ_ONLY);
         profile.setItems(PROFILES);
