@@ -11,7 +11,11 @@ import org.uploadbridge.validation.address.PolicyMode;
 /** Finds devices on the LAN (a DS service). */
 public interface DeviceDiscovery {
 
-    int DEFAULT_IN_FLIGHT = 64;
+    /**
+     * Hosts probed at once: on a LAN an empty address costs the whole host timeout (no answer to
+     * ARP), so a /22 takes about 1,022 / 256 x 0.7 s; far below the usual 1,024 open files.
+     */
+    int DEFAULT_IN_FLIGHT = 256;
     Duration DEFAULT_HOST_TIMEOUT = Duration.ofMillis(700);
     /** Long enough for devices to answer a query twice (JmDNS repeats it after one second). */
     Duration DEFAULT_MDNS_WINDOW = Duration.ofSeconds(3);

@@ -33,7 +33,9 @@ public interface DeviceService {
 
     /**
      * Validates a pattern file against the device's limits, sends it, then verifies through the
-     * device's status that its LEDs, frames and size match what was sent.
+     * device's status that its LEDs, frames and size match what was sent. Three requests per
+     * device: status, upload, status (the optional endpoints are not probed, so the verified
+     * status lists the capabilities known so far).
      *
      * @throws UploadBridgeException {@code UB-D017} when the pattern does not fit (nothing is sent),
      *     a device error when the device refuses or cannot be reached, {@code UB-D014} when the

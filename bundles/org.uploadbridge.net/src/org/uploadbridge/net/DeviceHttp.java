@@ -1,7 +1,9 @@
 package org.uploadbridge.net;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.TransferProgress;
@@ -29,8 +31,19 @@ public interface DeviceHttp {
      * Sends a multipart form with text fields and one file, streamed from disk (never loaded
      * whole), telling {@code progress} as bytes go out and aborting when it is cancelled.
      */
+    default HttpAnswer postMultipart(DeviceAddress address, String path, List<FormField> fields, FilePart file,
+            TransferProgress progress, Duration timeout, long maxBytes) throws UploadBridgeException {
+        return postMultipart(address, path, fields, file, progress, timeout, maxBytes, bytes -> { });
+    }
+
+    /**
+     * Like {@link #postMultipart(DeviceAddress, String, List, FilePart, TransferProgress, Duration, long)},
+     * and shows {@code sentFileBytes} each chunk of the file, in order, as it goes out (read-only,
+     * valid only during the call): e.g. to hash exactly what was sent without reading the file twice.
+     */
     HttpAnswer postMultipart(DeviceAddress address, String path, List<FormField> fields, FilePart file,
-            TransferProgress progress, Duration timeout, long maxBytes) throws UploadBridgeException;
+            TransferProgress progress, Duration timeout, long maxBytes, Consumer<ByteBuffer> sentFileBytes)
+            throws UploadBridgeException;
 
     /**
      * Whether something accepts TCP connections at the address within {@code timeout}: the cheap

@@ -22,6 +22,15 @@ public final class GuardConfiguration {
                 GuardSettings.FAILURE_THRESHOLD, 1_000_000, GuardSettings.UPLOADS_PER_HOUR, 0, GuardSettings.COOLDOWN_MS, 0));
     }
 
+    /**
+     * The default retries and breaker with every quota off, for benchmarks that upload to the same
+     * devices more often than the default quota (10 an hour) allows.
+     */
+    public static void noQuotas() {
+        apply(Map.of(GuardSettings.UPLOADS_PER_HOUR, 0, GuardSettings.MAX_UPLOAD_BYTES, 0, GuardSettings.CONCURRENT_UPLOADS, 0,
+                GuardSettings.COOLDOWN_MS, 0));
+    }
+
     /** The defaults with {@code properties} in their place. */
     public static void apply(Map<String, ?> properties) {
         DeviceGuard guard = OsgiServices.await(DeviceGuard.class);

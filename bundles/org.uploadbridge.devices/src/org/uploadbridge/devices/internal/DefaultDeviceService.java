@@ -130,8 +130,9 @@ public final class DefaultDeviceService implements DeviceService {
     /** Checks the prepared pattern against this device's limits, sends it and verifies it. */
     private UploadOutcome send(DeviceAddress address, PreparedPattern prepared, TransferProgress progress) throws UploadBridgeException {
         long start = System.nanoTime();
-        DeviceDriver driver = driverFor(address);
-        DeviceStatus before = guard.call(address, DeviceOperation.STATUS, 0, () -> driver.status(address));
+        Identified device = guard.call(address, DeviceOperation.STATUS, 0, () -> identified(address));
+        DeviceDriver driver = device.driver();
+        DeviceStatus before = device.status();
         DeviceLimits reported = DeviceLimits.none();
         if (before.maxLeds().isPresent()) {
             reported = reported.withMaxLeds(before.maxLeds().getAsInt());
@@ -142,7 +143,7 @@ public final class DefaultDeviceService implements DeviceService {
         // What the device says wins; what the user assumed for it fills the gaps.
         DeviceLimits limits = reported.orElse(registry.find(address).map(RegisteredDevice::assumedLimits).orElse(DeviceLimits.none()));
         ValidationReport report = prepared.loaded().isPresent() && !limits.equals(DeviceLimits.none())
-                ? validator.validate(prepared.loaded().get().pattern(), limits)
+                ? prepared.reportFor(validator, limits)
                 : prepared.checked().report();
         List<Finding> errors = report.errors();
         if (!errors.isEmpty() || prepared.loaded().isEmpty()) {
@@ -152,7 +153,7 @@ public final class DefaultDeviceService implements DeviceService {
         Pattern pattern = prepared.loaded().get().pattern();
         UploadReceipt receipt = guard.call(address, DeviceOperation.UPLOAD, pattern.nativeSize(),
                 () -> driver.upload(address, prepared.nativeFile(), progress));
-        DeviceStatus after = guard.call(address, DeviceOperation.STATUS, 0, () -> driver.status(address));
+        DeviceStatus after = guard.call(address, DeviceOperation.STATUS, 0, () -> cheapStatus(driver, address));
         verify(address, pattern, after.pattern());
         return new UploadOutcome(address, receipt, after, report, Duration.ofNanos(System.nanoTime() - start));
     }
@@ -222,6 +223,47 @@ public final class DefaultDeviceService implements DeviceService {
             throw new UploadBridgeException(DeviceError.VERIFY_MISMATCH, address, now,
                     sent.ledCount() + " LEDs x " + sent.frameCount() + " frames (" + sent.nativeSize() + " bytes)");
         }
+    }
+
+    /** A device's driver and its status, as one request found them. */
+    private record Identified(DeviceDriver driver, DeviceStatus status) {
+    }
+
+    /**
+     * The device's driver and a fresh status in one request (a probe): an upload needs the
+     * limits, not the optional endpoints that {@link DeviceDriver#status} may probe on first
+     * contact (five more requests per device for the classic firmware). A known device that no
+     * longer answers like its firmware is identified again.
+     */
+    private Identified identified(DeviceAddress address) throws UploadBridgeException {
+        Optional<DeviceDriver> known = knownDriver(address);
+        if (known.isPresent()) {
+            Optional<DeviceStatus> status = known.get().probe(address);
+            if (status.isPresent()) {
+                return new Identified(known.get(), status.get());
+            }
+        }
+        for (DeviceDriver driver : drivers) {
+            if (known.isPresent() && driver == known.get()) {
+                continue; // just asked
+            }
+            Optional<DeviceStatus> status = driver.probe(address);
+            if (status.isPresent()) {
+                firmwareOf.put(address, driver.firmwareId());
+                return new Identified(driver, status.get());
+            }
+        }
+        if (known.isPresent()) {
+            // Neither its firmware nor another one recognises it now: the full status says why (e.g. HTTP 503).
+            return new Identified(known.get(), known.get().status(address));
+        }
+        throw new UploadBridgeException(DeviceError.NOT_RECOGNISED, address);
+    }
+
+    /** The status by one request; the full status only when the probe does not recognise the answer, to say why. */
+    private static DeviceStatus cheapStatus(DeviceDriver driver, DeviceAddress address) throws UploadBridgeException {
+        Optional<DeviceStatus> probed = driver.probe(address);
+        return probed.isPresent() ? probed.get() : driver.status(address);
     }
 
     /** The driver that recognised the address before, or the one that recognises it now. */

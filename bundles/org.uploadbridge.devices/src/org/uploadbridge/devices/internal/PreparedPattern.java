@@ -3,12 +3,16 @@ package org.uploadbridge.devices.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.core.format.LoadedPattern;
 import org.uploadbridge.core.format.NativePatternCodec;
 import org.uploadbridge.core.format.PatternError;
 import org.uploadbridge.core.format.ReadOptions;
+import org.uploadbridge.core.pattern.Pattern;
+import org.uploadbridge.validation.ValidationReport;
 import org.uploadbridge.validation.pattern.DeviceLimits;
 import org.uploadbridge.validation.pattern.FileValidation;
 import org.uploadbridge.validation.pattern.PatternValidator;
@@ -22,6 +26,8 @@ final class PreparedPattern implements AutoCloseable {
     private final FileValidation checked;
     private final Path nativeFile;
     private final Path temporary;
+    /** Reports per device limits: the devices of a fleet mostly share them, so each is checked once. */
+    private final Map<DeviceLimits, ValidationReport> reports = new ConcurrentHashMap<>();
 
     private PreparedPattern(FileValidation checked, Path nativeFile, Path temporary) {
         this.checked = checked;
@@ -56,6 +62,12 @@ final class PreparedPattern implements AutoCloseable {
     /** The loaded pattern; empty when the file could not be read (its findings say why). */
     java.util.Optional<LoadedPattern> loaded() {
         return checked.loaded();
+    }
+
+    /** The loaded pattern checked against {@code limits}; needs a loaded pattern. */
+    ValidationReport reportFor(PatternValidator validator, DeviceLimits limits) {
+        Pattern pattern = checked.loaded().orElseThrow().pattern();
+        return reports.computeIfAbsent(limits, l -> validator.validate(pattern, l));
     }
 
     Path nativeFile() {

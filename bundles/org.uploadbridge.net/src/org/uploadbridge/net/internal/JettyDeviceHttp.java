@@ -3,6 +3,7 @@ package org.uploadbridge.net.internal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
@@ -20,11 +22,17 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.MultiPartRequestContent;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -53,10 +61,13 @@ public final class JettyDeviceHttp implements DeviceHttp {
 
     static final String ALLOW_PUBLIC = "allowPublicAddresses";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Chunk size for streaming files: large enough to keep loopback and LAN sockets busy. */
+    private static final int FILE_CHUNK_BYTES = 64 * 1024;
 
     private final AddressPolicy policy;
     private final PolicyMode mode;
     private final HttpClient client;
+    private final ByteBufferPool.Sized fileBuffers;
     private final Gson gson = new Gson();
 
     @Activate
@@ -72,7 +83,15 @@ public final class JettyDeviceHttp implements DeviceHttp {
         client.setMaxConnectionsPerDestination(CONNECTIONS_PER_DEVICE);
         client.setConnectTimeout(CONNECT_TIMEOUT.toMillis());
         client.setUserAgentField(null);
+        client.setHttpCookieStore(new HttpCookieStore.Empty()); // controllers set no cookies: no matching per request
+        Scheduler scheduler = new ScheduledExecutorScheduler("uploadbridge-http-scheduler", true);
+        client.setScheduler(scheduler);
+        client.setSocketAddressResolver(new LiteralAddressResolver(
+                new SocketAddressResolver.Async(threads, scheduler, client.getAddressResolutionTimeout())));
         client.start();
+        // Pooled direct buffers for files: the default (fresh 8 KB heap buffers) makes a 64 MB upload
+        // 8,000 read/write rounds and 64 MB of garbage, plus a copy of each into a direct buffer.
+        fileBuffers = new ByteBufferPool.Sized(client.getByteBufferPool(), true, FILE_CHUNK_BYTES);
     }
 
     @Deactivate
@@ -95,7 +114,8 @@ public final class JettyDeviceHttp implements DeviceHttp {
 
     @Override
     public HttpAnswer postMultipart(DeviceAddress address, String path, List<FormField> fields, FilePart file,
-            TransferProgress progress, Duration timeout, long maxBytes) throws UploadBridgeException {
+            TransferProgress progress, Duration timeout, long maxBytes, Consumer<ByteBuffer> sentFileBytes)
+            throws UploadBridgeException {
         long total;
         try {
             total = Files.size(file.file());
@@ -107,8 +127,9 @@ public final class JettyDeviceHttp implements DeviceHttp {
             form.addPart(new MultiPart.ContentSourcePart(field.name(), null, HttpFields.EMPTY,
                     new StringRequestContent(field.value())));
         }
-        form.addPart(new MultiPart.PathPart(file.fieldName(), file.fileName(),
-                HttpFields.build().put(HttpHeader.CONTENT_TYPE, file.contentType()), file.file()));
+        form.addPart(new MultiPart.ContentSourcePart(file.fieldName(), file.fileName(),
+                HttpFields.build().put(HttpHeader.CONTENT_TYPE, file.contentType()),
+                new ObservedContentSource(Content.Source.from(fileBuffers, file.file()), sentFileBytes)));
         form.close();
         AtomicLong sent = new AtomicLong();
         Request request = request(address, path, HttpMethod.POST).body(form)

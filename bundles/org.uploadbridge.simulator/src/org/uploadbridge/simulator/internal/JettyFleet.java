@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -28,9 +30,10 @@ import org.uploadbridge.simulator.SimulatedDevice;
 import org.uploadbridge.simulator.SimulatedFleet;
 
 /**
- * A fleet on one Jetty server: one bounded thread pool, one connector whose single selector serves
- * every device's connections, one {@link AcceptLoop} for every device's listening socket, and one
- * handler that tells devices apart by the local address of the connection.
+ * A fleet on one Jetty server: one bounded thread pool (handlers on virtual threads), one connector
+ * whose single selector serves every device's connections, one {@link AcceptLoop} for every
+ * device's listening socket, and one handler that tells devices apart by the local address of the
+ * connection.
  */
 final class JettyFleet implements SimulatedFleet, DeviceNetwork {
 
@@ -41,6 +44,7 @@ final class JettyFleet implements SimulatedFleet, DeviceNetwork {
 
     private final FleetSpec spec;
     private final Server server;
+    private final ExecutorService handlerThreads;
     private final ServerConnector connector;
     private final AcceptLoop acceptLoop;
     private final List<LoopbackDevice> devices = new ArrayList<>();
@@ -56,6 +60,10 @@ final class JettyFleet implements SimulatedFleet, DeviceNetwork {
         pool.setDaemon(true);
         // Idle reserved threads only pay off for a web site under load, not for simulated devices.
         pool.setReservedThreads(0);
+        // The handler blocks (uploads are read and throttled in it): on virtual threads every device
+        // of a large fleet can take an upload at once, as real devices do, not only MAX_THREADS of them.
+        handlerThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(threadName + "-handler-", 0).factory());
+        pool.setVirtualThreadsExecutor(handlerThreads);
         server = new Server(pool);
         server.setStopTimeout(STOP_TIMEOUT_MS);
         HttpConfiguration http = new HttpConfiguration();
@@ -130,6 +138,8 @@ final class JettyFleet implements SimulatedFleet, DeviceNetwork {
         // Requests held on purpose (a stall, a slow drip) would keep the server's graceful stop
         // waiting for their connections: close them all first, as a power cut would.
         connector.getConnectedEndPoints().forEach(EndPoint::close);
+        // Wakes handlers asleep in a throttle: the pool interrupts its own threads on stop, not these.
+        handlerThreads.shutdownNow();
         try {
             server.stop();
         } catch (Exception e) {

@@ -104,6 +104,19 @@ class DevicesTest {
     }
 
     @Test
+    void anUploadCostsThreeRequestsFirstContactOrNot() throws Exception {
+        SimulatedDevice device = fleet(1, DeviceProfile.esp32(), "127.45.8.5").devices().get(0);
+        Path sample = RepositoryFiles.sample("nebula_grid.bin");
+        for (int round = 0; round < 2; round++) {
+            device.reset();
+            devices.upload(addressOf(device), sample, TransferProgress.NONE);
+            assertEquals(2, device.requestCount("/api/status"), "the limits before, the verification after");
+            assertEquals(1, device.requestCount("/api/upload"));
+            assertEquals(3, device.requestCount(), "no probes of optional endpoints on the way: small devices serve one request at a time");
+        }
+    }
+
+    @Test
     void aLedMatrixStudioFileIsSentInTheNativeFormat() throws Exception {
         SimulatedDevice device = fleet(1, DeviceProfile.esp32(), "127.45.8.2").devices().get(0);
         UploadOutcome outcome = devices.upload(addressOf(device), RepositoryFiles.sample("matrix-12x6.leds"), TransferProgress.NONE);

@@ -157,15 +157,15 @@ public final class ClassicDriver implements DeviceDriver {
     private UploadReceipt sendPattern(DeviceAddress address, String path, List<FormField> fields, Path file,
             TransferProgress progress) throws UploadBridgeException {
         long size = size(address, file);
-        String sha256 = Sha256.of(address, file);
+        Sha256 sha256 = new Sha256();
         HttpAnswer answer = http.postMultipart(address, path, fields,
                 new FilePart("file", file.getFileName().toString(), "application/octet-stream", file), progress,
-                Timeouts.upload(size), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES);
+                Timeouts.upload(size), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES, sha256);
         if (answer.status() == 404 && !"/api/upload".equals(path)) {
             throw new DeviceOperationNotSupportedException(address, Capability.PATTERN_LIBRARY);
         }
         String message = ClassicResults.requireSuccess(http, address, answer, size, file.getFileName().toString());
-        return new UploadReceipt(message, size, sha256);
+        return new UploadReceipt(message, size, sha256.hex());
     }
 
     private void command(DeviceAddress address, Capability capability, String path, String json, Duration timeout)
