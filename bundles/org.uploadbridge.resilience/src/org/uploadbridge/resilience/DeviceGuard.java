@@ -1,6 +1,7 @@
 package org.uploadbridge.resilience;
 
 import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.core.device.DeviceOperation;
 import org.uploadbridge.core.error.UploadBridgeException;
 
 /**

@@ -66,26 +66,12 @@ public record GuardSettings(int maxAttempts, Duration retryBaseDelay, Duration r
     /** The defaults, with each property present in {@code properties} in its place. */
     public static GuardSettings from(Map<String, ?> properties) {
         GuardSettings d = defaults();
-        return new GuardSettings(integer(properties, MAX_ATTEMPTS, d.maxAttempts),
-                millis(properties, RETRY_BASE_DELAY_MS, d.retryBaseDelay), millis(properties, RETRY_MAX_DELAY_MS, d.retryMaxDelay),
-                Double.parseDouble(text(properties, JITTER, d.jitter)),
-                integer(properties, FAILURE_THRESHOLD, d.failureThreshold), millis(properties, BREAKER_OPEN_MS, d.breakerOpenFor),
-                integer(properties, CALLS_PER_DEVICE, d.callsPerDevice), integer(properties, UPLOADS_PER_HOUR, d.uploadsPerHour),
-                Long.parseLong(text(properties, MAX_UPLOAD_BYTES, d.maxUploadBytes)),
-                integer(properties, CONCURRENT_UPLOADS, d.concurrentUploads), millis(properties, COOLDOWN_MS, d.cooldown));
-    }
-
-    private static int integer(Map<String, ?> properties, String key, int fallback) {
-        return Integer.parseInt(text(properties, key, fallback));
-    }
-
-    private static String text(Map<String, ?> properties, String key, Object fallback) {
-        Object value = properties.get(key);
-        return String.valueOf(value == null ? fallback : value).trim();
-    }
-
-    private static Duration millis(Map<String, ?> properties, String key, Duration fallback) {
-        Object value = properties.get(key);
-        return value == null ? fallback : Duration.ofMillis(Long.parseLong(String.valueOf(value)));
+        return new GuardSettings(ConfigValues.integer(properties, MAX_ATTEMPTS, d.maxAttempts),
+                ConfigValues.millis(properties, RETRY_BASE_DELAY_MS, d.retryBaseDelay), ConfigValues.millis(properties, RETRY_MAX_DELAY_MS, d.retryMaxDelay),
+                Double.parseDouble(ConfigValues.text(properties, JITTER, d.jitter)),
+                ConfigValues.integer(properties, FAILURE_THRESHOLD, d.failureThreshold), ConfigValues.millis(properties, BREAKER_OPEN_MS, d.breakerOpenFor),
+                ConfigValues.integer(properties, CALLS_PER_DEVICE, d.callsPerDevice), ConfigValues.integer(properties, UPLOADS_PER_HOUR, d.uploadsPerHour),
+                Long.parseLong(ConfigValues.text(properties, MAX_UPLOAD_BYTES, d.maxUploadBytes)),
+                ConfigValues.integer(properties, CONCURRENT_UPLOADS, d.concurrentUploads), ConfigValues.millis(properties, COOLDOWN_MS, d.cooldown));
     }
 }

@@ -26,7 +26,9 @@ public interface DeviceDriver {
 
     /**
      * Asks the address whether it is a device of this firmware: its status when it is, empty when
-     * something else answers. Transport failures (nothing listening, timeouts) throw.
+     * something else answers. Throws when it cannot tell now: transport failures (nothing
+     * listening, timeouts), a server error (5xx: busy, rebooting) or a garbled answer at its own
+     * status path, so that a guarded caller may try again. Take timeouts from {@link DeviceTimeouts}.
      */
     Optional<DeviceStatus> probe(DeviceAddress address) throws UploadBridgeException;
 

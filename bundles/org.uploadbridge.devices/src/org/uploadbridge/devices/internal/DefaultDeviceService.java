@@ -37,7 +37,7 @@ import org.uploadbridge.devices.FleetResult;
 import org.uploadbridge.devices.UploadOutcome;
 import org.uploadbridge.metrics.DeviceMetrics;
 import org.uploadbridge.resilience.DeviceGuard;
-import org.uploadbridge.resilience.DeviceOperation;
+import org.uploadbridge.core.device.DeviceOperation;
 import org.uploadbridge.validation.Finding;
 import org.uploadbridge.validation.ValidationReport;
 import org.uploadbridge.validation.pattern.DeviceLimits;
@@ -45,8 +45,9 @@ import org.uploadbridge.validation.pattern.PatternValidator;
 
 /**
  * The one path of every device operation: driver lookup, validation, upload, verification. Every
- * call to a known device goes through its {@link DeviceGuard} (quotas, breaker, bulkhead, retries);
- * identification does not, since a scan asks thousands of addresses that are no device.
+ * call to a device the user chose goes through its {@link DeviceGuard} (quotas, breaker, bulkhead,
+ * retries), first contact included; {@link #identify} alone does not, since a scan asks thousands
+ * of addresses that are no device.
  */
 @Component(service = DeviceService.class)
 public final class DefaultDeviceService implements DeviceService {
@@ -77,12 +78,36 @@ public final class DefaultDeviceService implements DeviceService {
 
     @Override
     public Optional<DeviceStatus> identify(DeviceAddress address) throws UploadBridgeException {
+        return identify(address, Optional.empty());
+    }
+
+    /**
+     * Asks each driver but {@code skip}. A driver that cannot tell now (it threw) does not stop the
+     * others; when none recognises the device, the first such failure is thrown, so that a guarded
+     * caller retries it, instead of calling a busy device "not a supported device".
+     */
+    private Optional<DeviceStatus> identify(DeviceAddress address, Optional<DeviceDriver> skip) throws UploadBridgeException {
+        UploadBridgeException cannotTell = null;
         for (DeviceDriver driver : drivers) {
-            Optional<DeviceStatus> status = driver.probe(address);
-            if (status.isPresent()) {
-                firmwareOf.put(address, driver.firmwareId());
-                return status;
+            if (skip.isPresent() && driver == skip.get()) {
+                continue;
             }
+            try {
+                Optional<DeviceStatus> status = driver.probe(address);
+                if (status.isPresent()) {
+                    firmwareOf.put(address, driver.firmwareId());
+                    return status;
+                }
+            } catch (UploadBridgeException e) {
+                if (cannotTell == null) {
+                    cannotTell = e;
+                } else {
+                    cannotTell.addSuppressed(e);
+                }
+            }
+        }
+        if (cannotTell != null) {
+            throw cannotTell;
         }
         return Optional.empty();
     }
@@ -243,18 +268,12 @@ public final class DefaultDeviceService implements DeviceService {
                 return new Identified(known.get(), status.get());
             }
         }
-        for (DeviceDriver driver : drivers) {
-            if (known.isPresent() && driver == known.get()) {
-                continue; // just asked
-            }
-            Optional<DeviceStatus> status = driver.probe(address);
-            if (status.isPresent()) {
-                firmwareOf.put(address, driver.firmwareId());
-                return new Identified(driver, status.get());
-            }
+        Optional<DeviceStatus> other = identify(address, known);
+        if (other.isPresent()) {
+            return new Identified(knownDriver(address).orElseThrow(), other.get());
         }
         if (known.isPresent()) {
-            // Neither its firmware nor another one recognises it now: the full status says why (e.g. HTTP 503).
+            // Neither its firmware nor another one recognises it now: the full status says why (e.g. HTTP 404).
             return new Identified(known.get(), known.get().status(address));
         }
         throw new UploadBridgeException(DeviceError.NOT_RECOGNISED, address);

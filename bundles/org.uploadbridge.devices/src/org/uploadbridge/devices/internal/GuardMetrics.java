@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.metrics.DeviceMetrics;
 import org.uploadbridge.resilience.BreakerState;
-import org.uploadbridge.resilience.DeviceOperation;
+import org.uploadbridge.core.device.DeviceOperation;
 import org.uploadbridge.resilience.GuardListener;
 
 /** Counts the guard's retries and breaker changes in the metrics: the two bundles stay unaware of each other. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,7 +20,7 @@ import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.resilience.BreakerState;
 import org.uploadbridge.resilience.DeviceCall;
 import org.uploadbridge.resilience.DeviceGuard;
-import org.uploadbridge.resilience.DeviceOperation;
+import org.uploadbridge.core.device.DeviceOperation;
 import org.uploadbridge.resilience.GuardListener;
 import org.uploadbridge.resilience.GuardSettings;
 import org.uploadbridge.resilience.GuardState;
@@ -88,7 +89,7 @@ public final class FailsafeDeviceGuard implements DeviceGuard {
         }
         boolean succeeded = false;
         try {
-            T result = run(device, operation, policies, now, call);
+            T result = run(device, operation, payloadBytes, policies, now, call);
             succeeded = true;
             return result;
         } finally {
@@ -99,8 +100,8 @@ public final class FailsafeDeviceGuard implements DeviceGuard {
     }
 
     @SuppressWarnings("unchecked") // the executor is typed Object, so one breaker serves every call to the device
-    private <T> T run(DeviceAddress device, DeviceOperation operation, DevicePolicies policies, GuardSettings now,
-            DeviceCall<T> call)
+    private <T> T run(DeviceAddress device, DeviceOperation operation, long payloadBytes, DevicePolicies policies,
+            GuardSettings now, DeviceCall<T> call)
             throws UploadBridgeException {
         RetryPolicyBuilder<Object> retry = RetryPolicy.builder()
                 .handleIf((result, failure) -> RetryableFailures.isRetryable(failure))
@@ -114,7 +115,7 @@ public final class FailsafeDeviceGuard implements DeviceGuard {
             retry.withJitter(now.jitter());
         }
         try {
-            return (T) Failsafe.with(retry.build(), policies.breaker, policies.bulkhead).get(call::run);
+            return (T) Failsafe.with(retry.build(), policies.breaker, policies.bulkhead).get(() -> attempt(device, operation, payloadBytes, call));
         } catch (CircuitBreakerOpenException open) {
             throw new UploadBridgeException(ResilienceError.BREAKER_OPEN, open, device, now.failureThreshold(),
                     Math.max(1, (policies.breaker.getRemainingDelay().toMillis() + 999) / 1000));
@@ -126,6 +127,24 @@ public final class FailsafeDeviceGuard implements DeviceGuard {
                 throw failure;
             }
             throw wrapped;
+        }
+    }
+
+    /** One attempt, timed inside the bulkhead, so listeners learn how long the device itself took. */
+    private <T> T attempt(DeviceAddress device, DeviceOperation operation, long payloadBytes, DeviceCall<T> call)
+            throws UploadBridgeException {
+        long start = System.nanoTime();
+        Optional<Throwable> failure = Optional.empty();
+        try {
+            return call.run();
+        } catch (UploadBridgeException | RuntimeException e) {
+            failure = Optional.of(e);
+            throw e;
+        } finally {
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            for (GuardListener listener : listeners) {
+                listener.attempted(device, operation, payloadBytes, took, failure);
+            }
         }
     }
 

@@ -32,8 +32,10 @@ import org.uploadbridge.devices.DeviceService;
 import org.uploadbridge.devices.FleetResult;
 import org.uploadbridge.devices.ScanSummary;
 import org.uploadbridge.devices.UploadOutcome;
+import org.uploadbridge.resilience.DeviceGuard;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.DeviceSimulator;
+import org.uploadbridge.simulator.FaultKind;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedDevice;
 import org.uploadbridge.simulator.SimulatedFleet;
@@ -114,6 +116,17 @@ class DevicesTest {
             assertEquals(1, device.requestCount("/api/upload"));
             assertEquals(3, device.requestCount(), "no probes of optional endpoints on the way: small devices serve one request at a time");
         }
+    }
+
+    @Test
+    void aBusyDeviceAtFirstContactIsRetriedNotCalledUnsupported() throws Exception {
+        SimulatedDevice device = fleet(1, DeviceProfile.esp32(), "127.45.8.6").devices().get(0);
+        device.failNext(FaultKind.SERVICE_UNAVAILABLE, 2); // rebooting: 503 to the first two requests
+        Path sample = RepositoryFiles.sample("nebula_grid.bin");
+        UploadOutcome outcome = devices.upload(addressOf(device), sample, TransferProgress.NONE);
+        assertEquals(98, outcome.verifiedStatus().pattern().ledCount());
+        assertEquals(2, OsgiServices.await(DeviceGuard.class).state(addressOf(device)).retries());
+        assertEquals(sha256(sample), device.acceptedPatterns().get(0).sha256());
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceError;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.resilience.DeviceGuard;
-import org.uploadbridge.resilience.DeviceOperation;
+import org.uploadbridge.core.device.DeviceOperation;
 import org.uploadbridge.resilience.GuardSettings;
 import org.uploadbridge.resilience.ResilienceError;
 

@@ -3,7 +3,6 @@ package org.uploadbridge.firmware.classic.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,10 @@ import org.uploadbridge.core.device.Capability;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceDriver;
 import org.uploadbridge.core.device.DeviceError;
+import org.uploadbridge.core.device.DeviceOperation;
 import org.uploadbridge.core.device.DeviceOperationNotSupportedException;
 import org.uploadbridge.core.device.DeviceStatus;
+import org.uploadbridge.core.device.DeviceTimeouts;
 import org.uploadbridge.core.device.LibraryEntry;
 import org.uploadbridge.core.device.LoadedPatternInfo;
 import org.uploadbridge.core.device.TransferProgress;
@@ -44,12 +45,14 @@ public final class ClassicDriver implements DeviceDriver {
     static final String FIRMWARE_ID = "classic";
 
     private final DeviceHttp http;
+    private final DeviceTimeouts timeouts;
     private final Map<DeviceAddress, Set<Capability>> capabilities = new ConcurrentHashMap<>();
     private final Set<DeviceAddress> probed = ConcurrentHashMap.newKeySet();
 
     @Activate
-    public ClassicDriver(@Reference DeviceHttp http) {
+    public ClassicDriver(@Reference DeviceHttp http, @Reference DeviceTimeouts timeouts) {
         this.http = http;
+        this.timeouts = timeouts;
     }
 
     @Override
@@ -64,16 +67,16 @@ public final class ClassicDriver implements DeviceDriver {
 
     @Override
     public Optional<DeviceStatus> probe(DeviceAddress address) throws UploadBridgeException {
-        HttpAnswer answer = http.get(address, "/api/status", Timeouts.STATUS, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES);
+        HttpAnswer answer = http.get(address, "/api/status", timeouts.timeout(address, DeviceOperation.STATUS, 0), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES);
+        if (answer.status() >= 500) {
+            // Busy or rebooting: whether it is ours cannot be told now, and the failure may pass on a retry.
+            ClassicResults.requireOk(address, answer, "status");
+        }
         if (answer.status() != 200 || !answer.contentType().contains("json")) {
             return Optional.empty();
         }
-        ClassicJson.Status status;
-        try {
-            status = http.parseJson(address, answer, ClassicJson.Status.class);
-        } catch (UploadBridgeException notJson) {
-            return Optional.empty(); // something else answers with broken JSON: not ours
-        }
+        // JSON that does not parse at our status path is a garbled answer (flaky WiFi), not another firmware: may pass on a retry.
+        ClassicJson.Status status = http.parseJson(address, answer, ClassicJson.Status.class);
         if (!status.looksClassic()) {
             return Optional.empty();
         }
@@ -83,7 +86,7 @@ public final class ClassicDriver implements DeviceDriver {
 
     @Override
     public DeviceStatus status(DeviceAddress address) throws UploadBridgeException {
-        HttpAnswer answer = http.get(address, "/api/status", Timeouts.STATUS, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES);
+        HttpAnswer answer = http.get(address, "/api/status", timeouts.timeout(address, DeviceOperation.STATUS, 0), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES);
         ClassicResults.requireOk(address, answer, "status");
         ClassicJson.Status status = http.parseJson(address, answer, ClassicJson.Status.class);
         if (!status.looksClassic()) {
@@ -104,7 +107,7 @@ public final class ClassicDriver implements DeviceDriver {
     public List<LibraryEntry> libraryList(DeviceAddress address) throws UploadBridgeException {
         requireCapability(address, Capability.PATTERN_LIBRARY);
         HttpAnswer answer = optional(address, Capability.PATTERN_LIBRARY,
-                http.get(address, "/api/library/list", Timeouts.LIBRARY, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES));
+                http.get(address, "/api/library/list", timeouts.timeout(address, DeviceOperation.LIBRARY, 0), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES));
         ClassicResults.requireOk(address, answer, "the library list");
         ClassicJson.LibraryItem[] items = http.parseJson(address, answer, ClassicJson.LibraryItem[].class);
         return java.util.Arrays.stream(items).filter(java.util.Objects::nonNull)
@@ -121,12 +124,12 @@ public final class ClassicDriver implements DeviceDriver {
 
     @Override
     public void libraryDelete(DeviceAddress address, String name) throws UploadBridgeException {
-        command(address, Capability.PATTERN_LIBRARY, "/api/library/delete", named(name), Timeouts.LIBRARY);
+        command(address, Capability.PATTERN_LIBRARY, "/api/library/delete", named(name), DeviceOperation.LIBRARY);
     }
 
     @Override
     public void librarySelect(DeviceAddress address, String name) throws UploadBridgeException {
-        command(address, Capability.PATTERN_LIBRARY, "/api/library/select", named(name), Timeouts.LIBRARY);
+        command(address, Capability.PATTERN_LIBRARY, "/api/library/select", named(name), DeviceOperation.LIBRARY);
     }
 
     @Override
@@ -135,7 +138,7 @@ public final class ClassicDriver implements DeviceDriver {
         long size = size(address, image);
         HttpAnswer answer = optional(address, Capability.FIRMWARE_UPDATE, http.postMultipart(address, "/api/ota/update", List.of(),
                 new FilePart("firmware", image.getFileName().toString(), "application/octet-stream", image), progress,
-                Timeouts.firmware(size), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES));
+                timeouts.timeout(address, DeviceOperation.FIRMWARE, size), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES));
         ClassicResults.requireSuccess(http, address, answer, size, image.getFileName().toString());
     }
 
@@ -146,12 +149,12 @@ public final class ClassicDriver implements DeviceDriver {
         }
         JsonObject body = new JsonObject();
         body.addProperty("brightness", brightness);
-        command(address, Capability.BRIGHTNESS, "/api/brightness", body.toString(), Timeouts.STATUS);
+        command(address, Capability.BRIGHTNESS, "/api/brightness", body.toString(), DeviceOperation.CONTROL);
     }
 
     @Override
     public void restart(DeviceAddress address) throws UploadBridgeException {
-        command(address, Capability.RESTART, "/api/restart", "{}", Timeouts.STATUS);
+        command(address, Capability.RESTART, "/api/restart", "{}", DeviceOperation.CONTROL);
     }
 
     private UploadReceipt sendPattern(DeviceAddress address, String path, List<FormField> fields, Path file,
@@ -160,7 +163,7 @@ public final class ClassicDriver implements DeviceDriver {
         Sha256 sha256 = new Sha256();
         HttpAnswer answer = http.postMultipart(address, path, fields,
                 new FilePart("file", file.getFileName().toString(), "application/octet-stream", file), progress,
-                Timeouts.upload(size), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES, sha256);
+                timeouts.timeout(address, DeviceOperation.UPLOAD, size), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES, sha256);
         if (answer.status() == 404 && !"/api/upload".equals(path)) {
             throw new DeviceOperationNotSupportedException(address, Capability.PATTERN_LIBRARY);
         }
@@ -168,11 +171,11 @@ public final class ClassicDriver implements DeviceDriver {
         return new UploadReceipt(message, size, sha256.hex());
     }
 
-    private void command(DeviceAddress address, Capability capability, String path, String json, Duration timeout)
+    private void command(DeviceAddress address, Capability capability, String path, String json, DeviceOperation operation)
             throws UploadBridgeException {
         requireCapability(address, capability);
         HttpAnswer answer = optional(address, capability,
-                http.postJson(address, path, json, timeout, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES));
+                http.postJson(address, path, json, timeouts.timeout(address, operation, 0), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES));
         ClassicResults.requireSuccess(http, address, answer, 0, path);
     }
 
@@ -204,19 +207,19 @@ public final class ClassicDriver implements DeviceDriver {
     private Set<Capability> probeCapabilities(DeviceAddress address) throws UploadBridgeException {
         probed.add(address);
         Set<Capability> found = EnumSet.of(Capability.STATUS, Capability.UPLOAD);
-        if (exists(http.get(address, "/api/library/list", Timeouts.LIBRARY, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES))) {
+        if (exists(http.get(address, "/api/library/list", timeouts.timeout(address, DeviceOperation.LIBRARY, 0), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES))) {
             found.add(Capability.PATTERN_LIBRARY);
         }
-        if (exists(http.get(address, "/api/ota/status", Timeouts.STATUS, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES))) {
+        if (exists(http.get(address, "/api/ota/status", timeouts.timeout(address, DeviceOperation.STATUS, 0), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES))) {
             found.add(Capability.FIRMWARE_UPDATE);
         }
-        if (exists(http.get(address, "/api/brightness", Timeouts.STATUS, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES))) {
+        if (exists(http.get(address, "/api/brightness", timeouts.timeout(address, DeviceOperation.STATUS, 0), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES))) {
             found.add(Capability.BRIGHTNESS);
         }
-        if (exists(http.get(address, "/api/schedule", Timeouts.STATUS, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES))) {
+        if (exists(http.get(address, "/api/schedule", timeouts.timeout(address, DeviceOperation.STATUS, 0), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES))) {
             found.add(Capability.SCHEDULE);
         }
-        if (exists(http.get(address, "/api/restart", Timeouts.STATUS, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES))) {
+        if (exists(http.get(address, "/api/restart", timeouts.timeout(address, DeviceOperation.STATUS, 0), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES))) {
             found.add(Capability.RESTART);
         }
         return found;

@@ -1,8 +1,11 @@
 package org.uploadbridge.ui.internal.preferences;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.Hashtable;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -17,6 +20,18 @@ final class Configurations implements AutoCloseable {
     Optional<Object> value(String pid, String key) throws IOException {
         Dictionary<String, Object> properties = admin.get().getConfiguration(pid, "?").getProperties();
         return properties == null ? Optional.empty() : Optional.ofNullable(properties.get(key));
+    }
+
+    /** Every saved value for component {@code pid}; empty when nothing was saved. */
+    Map<String, Object> properties(String pid) throws IOException {
+        Dictionary<String, Object> properties = admin.get().getConfiguration(pid, "?").getProperties();
+        Map<String, Object> values = new HashMap<>();
+        if (properties != null) {
+            for (String key : Collections.list(properties.keys())) {
+                values.put(key, properties.get(key));
+            }
+        }
+        return values;
     }
 
     /** Saves {@code properties} for {@code pid}; the component takes them at once. */

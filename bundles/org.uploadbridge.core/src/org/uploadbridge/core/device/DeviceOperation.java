@@ -1,6 +1,6 @@
-package org.uploadbridge.resilience;
+package org.uploadbridge.core.device;
 
-/** The kinds of device call a guard tells apart: uploads count against quotas, the others do not. */
+/** The kinds of device call: each has its own timeouts, and transfers count against upload quotas. */
 public enum DeviceOperation {
     STATUS, UPLOAD, FIRMWARE, LIBRARY, CONTROL;
 
