@@ -34,11 +34,14 @@ public enum ApplicationError implements ErrorCode {
 
     /**
      * An unexpected failure as a catalogued one: {@code doing} says what was being done, {@code log}
-     * where the stack trace was written. A catalogued failure is returned as it is.
+     * where the stack trace was written. A catalogued failure, or one caused by a catalogued failure
+     * (a catalogued error carried through an unchecked exception), is returned as it is.
      */
     public static UploadBridgeException internal(String doing, Throwable failure, String log) {
-        if (failure instanceof UploadBridgeException catalogued) {
-            return catalogued;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UploadBridgeException catalogued) {
+                return catalogued;
+            }
         }
         String what = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         return new UploadBridgeException(INTERNAL, failure, doing, what, log);

@@ -37,5 +37,7 @@ class ApplicationErrorCatalogTest extends ErrorCatalogContract {
         UploadBridgeException unreachable = new UploadBridgeException(DeviceError.UNREACHABLE, new IOException("refused"),
                 "127.0.0.1:9", "connection refused");
         assertSame(unreachable, ApplicationError.internal("reading the status", unreachable, "log"));
+        assertSame(unreachable, ApplicationError.internal("reading the status", new IllegalStateException(unreachable), "log"),
+                "carried through an unchecked exception");
     }
 }
