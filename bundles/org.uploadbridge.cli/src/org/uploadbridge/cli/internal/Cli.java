@@ -2,10 +2,13 @@ package org.uploadbridge.cli.internal;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.osgi.framework.FrameworkUtil;
+import org.uploadbridge.core.error.ApplicationError;
+import org.uploadbridge.core.error.UploadBridgeException;
 
 /** Dispatches {@code upload-bridge <command> [options]} to a command. */
 final class Cli {
@@ -13,6 +16,8 @@ final class Cli {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    /** A defect: the catalogued internal error (UB-A001) was printed and the stack trace logged. */
+    static final int INTERNAL = 3;
 
     static final String USAGE_TEXT = """
             Usage: upload-bridge <command> [options]
@@ -51,12 +56,17 @@ final class Cli {
                   Print the version.
               help
                   Print this text.
+
+            Exit codes: 0 success; 1 a failure, printed with its code, title, what happened, numbered steps
+            and a pointer into docs/troubleshooting.md ("code" and the rest in --json); 2 a usage error;
+            3 an internal error (UB-A001; the stack trace is in the log file it names).
             """;
 
     private final PrintStream out;
     private final PrintStream err;
     private final CliServices services;
     private final CountDownLatch stopped;
+    private final Map<String, Command> extraCommands = new java.util.HashMap<>();
 
     Cli(PrintStream out, PrintStream err, CliServices services) {
         this(out, err, services, new CountDownLatch(1));
@@ -76,6 +86,14 @@ final class Cli {
             return USAGE;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return dispatch(args[0], rest);
+        } catch (RuntimeException | LinkageError e) {
+            return unexpected(args[0], rest, e);
+        }
+    }
+
+    private int dispatch(String name, String[] rest) {
         Map<String, Command> commands = Map.ofEntries(
                 Map.entry("validate", new ValidateCommand(out, services)),
                 Map.entry("demo-patterns", new DemoPatternsCommand(out)),
@@ -88,7 +106,7 @@ final class Cli {
                 Map.entry("metrics", new MetricsCommand(out, services)),
                 Map.entry("simulate", new SimulateCommand(out, services, stopped)));
         try {
-            switch (args[0]) {
+            switch (name) {
                 case "help", "--help", "-h" -> {
                     out.print(USAGE_TEXT);
                     return OK;
@@ -98,9 +116,9 @@ final class Cli {
                     return OK;
                 }
                 default -> {
-                    Command command = commands.get(args[0]);
+                    Command command = extraCommands.containsKey(name) ? extraCommands.get(name) : commands.get(name);
                     if (command == null) {
-                        throw new UsageException("Unknown command: " + args[0]);
+                        throw new UsageException("Unknown command: " + name);
                     }
                     return command.run(rest);
                 }
@@ -111,6 +129,39 @@ final class Cli {
             err.print(USAGE_TEXT);
             return USAGE;
         }
+    }
+
+    /**
+     * An exception no command expected: the catalogued internal error on the command's output (in
+     * JSON with {@code --json}), the stack trace in the log file only. A catalogued failure carried
+     * through an unchecked exception (a service that did not start) is printed as itself.
+     */
+    private int unexpected(String command, String[] rest, Throwable e) {
+        String log = logFile();
+        UploadBridgeException failure = ApplicationError.internal("running the " + command + " command", e, log);
+        try {
+            services.loggers().getLogger(Cli.class).error("{} {}", failure.getMessage(), List.of(rest), e);
+        } catch (RuntimeException notLogged) {
+            e.addSuppressed(notLogged);
+            err.println("The failure could not be logged; its stack trace follows for a bug report.");
+            e.printStackTrace(err);
+        }
+        DeviceOutput.failed(out, Arrays.asList(rest).contains("--json"), command, failure);
+        return failure.code() == ApplicationError.INTERNAL ? INTERNAL : FAILED;
+    }
+
+    private String logFile() {
+        try {
+            return services.logFiles().currentFile().toString();
+        } catch (RuntimeException e) {
+            return "the workspace's .metadata/.log (the Upload Bridge log did not start: " + e.getMessage() + ")";
+        }
+    }
+
+    /** For tests: a command of their own, run like the built-in ones. */
+    Cli withCommand(String name, Command command) {
+        extraCommands.put(name, command);
+        return this;
     }
 
     /** One subcommand. */

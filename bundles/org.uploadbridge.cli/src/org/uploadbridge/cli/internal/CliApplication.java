@@ -10,8 +10,8 @@ import org.osgi.framework.FrameworkUtil;
 
 /**
  * The headless Upload Bridge application: {@code upload-bridge validate FILE...} and friends. Its
- * return value is the process exit code: 0 success, 1 a failed check (or a defect, reported as
- * such), 2 a usage error.
+ * return value is the process exit code: 0 success, 1 a failed check or operation (a catalogued
+ * error), 2 a usage error, 3 a defect (the catalogued internal error UB-A001; see {@link Cli}).
  */
 public class CliApplication implements IApplication {
 
@@ -23,14 +23,9 @@ public class CliApplication implements IApplication {
         context.applicationRunning();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        // Cli.run turns every failure, unexpected ones included, into catalogued output and an exit code.
         try (CliServices services = new CliServices(FrameworkUtil.getBundle(CliApplication.class).getBundleContext())) {
             return new Cli(out, err, services, stopped).run(args == null ? new String[0] : args);
-        } catch (RuntimeException e) {
-            // A defect or a broken installation, not bad input: say so plainly instead of exiting 0.
-            err.println("error: Upload Bridge could not run the command: " + e.getMessage());
-            err.println("  This is a defect or a broken installation; the stack trace follows for a bug report.");
-            e.printStackTrace(err);
-            return Cli.FAILED;
         }
     }
 

@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.util.tracker.ServiceTracker;
+import org.uploadbridge.core.error.ApplicationError;
+import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.core.format.PatternLoader;
 import org.uploadbridge.devices.DeviceDiscovery;
 import org.uploadbridge.devices.DeviceRegistry;
 import org.uploadbridge.devices.DeviceService;
+import org.uploadbridge.logging.LogFiles;
 import org.uploadbridge.metrics.DeviceMetrics;
 import org.uploadbridge.resilience.DeviceGuard;
 import org.uploadbridge.simulator.DeviceSimulator;
@@ -63,6 +67,14 @@ final class CliServices implements AutoCloseable {
         return get(AddressPolicy.class);
     }
 
+    LogFiles logFiles() {
+        return get(LogFiles.class);
+    }
+
+    LoggerFactory loggers() {
+        return get(LoggerFactory.class);
+    }
+
     private <T> T get(Class<T> type) {
         ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
         tracker.open();
@@ -70,8 +82,10 @@ final class CliServices implements AutoCloseable {
         try {
             T service = tracker.waitForService(WAIT_MS);
             if (service == null) {
-                throw new IllegalStateException("The " + type.getSimpleName() + " service did not start: the installation is"
-                        + " incomplete. Rebuild it with ./build.sh, or see the log in the workspace's .metadata/.log.");
+                // Unchecked for the commands, catalogued for the CLI's failure output (Cli.run).
+                UploadBridgeException missing = new UploadBridgeException(ApplicationError.SERVICE_MISSING, type.getSimpleName(),
+                        "the command");
+                throw new IllegalStateException(missing.getMessage(), missing);
             }
             return service;
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceStatus;
+import org.uploadbridge.core.error.ApplicationError;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.devices.DeviceDiscovery;
 import org.uploadbridge.devices.FleetResult;
@@ -52,8 +53,7 @@ final class DemoCommand implements Cli.Command {
         try {
             files = DemoPatternsCommand.write(dir);
         } catch (UploadBridgeException e) {
-            out.println(e.getMessage());
-            return Cli.FAILED;
+            return DeviceOutput.failed(out, false, dir.toString(), e);
         }
         out.println("1. Wrote " + files.size() + " example patterns into " + dir);
         out.println("2. Read and validated each (as the Patterns view does), against an ESP32 running the classic firmware:");
@@ -99,7 +99,8 @@ final class DemoCommand implements Cli.Command {
             DeviceOutput.printError(out, "the device tour", e);
             return false;
         } catch (java.io.UncheckedIOException e) {
-            out.println("The simulated devices could not start (" + e.getMessage() + "): is another tour or simulate running?");
+            DeviceOutput.printError(out, "the device tour", new UploadBridgeException(ApplicationError.SIMULATOR_NOT_STARTED, e,
+                    TOUR_FIRST_ADDRESS + " ... port " + TOUR_PORT, e.getMessage()));
             return false;
         }
     }

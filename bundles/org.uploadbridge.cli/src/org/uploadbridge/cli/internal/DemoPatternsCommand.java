@@ -32,8 +32,7 @@ final class DemoPatternsCommand implements Cli.Command {
             }
             return Cli.OK;
         } catch (UploadBridgeException e) {
-            out.println(e.getMessage());
-            return Cli.FAILED;
+            return DeviceOutput.failed(out, false, args[0], e);
         }
     }
 

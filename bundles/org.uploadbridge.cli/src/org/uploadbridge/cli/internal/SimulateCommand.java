@@ -1,11 +1,14 @@
 package org.uploadbridge.cli.internal;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import org.uploadbridge.core.error.ApplicationError;
+import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.FaultProfile;
 import org.uploadbridge.simulator.FleetSpec;
@@ -67,12 +70,24 @@ final class SimulateCommand implements Cli.Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        String where = first + " ... port " + port;
         if (mdns && !MdnsAdvertisement.loopbackMulticastAvailable()) {
-            out.println("--mdns needs multicast on loopback, which Linux leaves off: as root, run ip link set lo multicast on");
-            return Cli.FAILED;
+            return DeviceOutput.failed(out, false, "simulate", new UploadBridgeException(ApplicationError.SIMULATOR_NOT_STARTED, where,
+                    "--mdns needs multicast on loopback, which Linux leaves off"));
         }
         // A seed of our own when none is given, printed so that the same faults can be had again.
         long faultSeed = seed != null ? seed : ThreadLocalRandom.current().nextInt(1, 1_000_000);
+        try {
+            return simulate(spec, profile, mdns, faultRate, faultSeed, seconds);
+        } catch (UncheckedIOException e) {
+            return DeviceOutput.failed(out, false, "simulate",
+                    new UploadBridgeException(ApplicationError.SIMULATOR_NOT_STARTED, e, where, e.getMessage()));
+        }
+    }
+
+    private int simulate(FleetSpec spec, DeviceProfile profile, boolean mdns, double faultRate, long faultSeed, int seconds) {
+        int count = spec.count();
+        int port = spec.port();
         try (SimulatedFleet fleet = services.simulator().start(spec);
                 MdnsAdvertisement advertised = mdns ? services.simulator().advertiseMdns(fleet) : null) {
             if (faultRate > 0) {

@@ -55,8 +55,7 @@ final class UploadCommand implements Cli.Command {
         try {
             addresses = DeviceArguments.parse(services.addressPolicy(), positional.subList(1, positional.size()), mode);
         } catch (UploadBridgeException e) {
-            DeviceOutput.printError(out, "address", e);
-            return Cli.FAILED;
+            return DeviceOutput.failed(out, json, "address", e);
         }
         boolean quiet = json;
         List<FleetResult> results;

@@ -52,7 +52,9 @@ public enum PatternError implements ErrorCode {
     /** {0} file, {1} what is wrong with the options. */
     INVALID_READ_OPTIONS("UB-P020"),
     /** {0} file, {1} reader id, {2} the failure. */
-    READER_FAILED("UB-P021");
+    READER_FAILED("UB-P021"),
+    /** {0} folder, {1} the operating system's reason. */
+    FOLDER_NOT_LISTED("UB-P022");
 
     private final String id;
 

@@ -10,11 +10,16 @@ import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+import org.eclipse.ui.statushandlers.AbstractStatusHandler;
+import org.uploadbridge.core.error.ApplicationError;
+import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.MdnsAdvertisement;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedFleet;
+import org.uploadbridge.ui.internal.common.ErrorDialogs;
+import org.uploadbridge.ui.internal.common.GuidanceStatusHandler;
 import org.uploadbridge.ui.internal.common.ServiceRef;
 import org.uploadbridge.ui.internal.devices.DevicesView;
 import org.uploadbridge.ui.internal.patterns.PatternOpener;
@@ -31,6 +36,7 @@ public class UploadBridgeWorkbenchAdvisor extends WorkbenchAdvisor {
     private SimulatedFleet simulatedFleet;
     private MdnsAdvertisement advertisement;
     private ServiceRef<DeviceSimulator> simulator;
+    private AbstractStatusHandler errorHandler;
 
     @Override
     public void initialize(IWorkbenchConfigurer configurer) {
@@ -41,6 +47,24 @@ public class UploadBridgeWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
         return new UploadBridgeWindowAdvisor(configurer);
+    }
+
+    /** Errors of Jobs and of the UI thread are shown with their catalogued guidance. */
+    @Override
+    public synchronized AbstractStatusHandler getWorkbenchErrorHandler() {
+        if (errorHandler == null) {
+            errorHandler = new GuidanceStatusHandler();
+        }
+        return errorHandler;
+    }
+
+    /** An exception escaping a listener on the UI thread: logged and shown as the internal error, not swallowed. */
+    @Override
+    public void eventLoopException(Throwable exception) {
+        org.eclipse.ui.statushandlers.StatusManager.getManager().handle(
+                new org.eclipse.core.runtime.Status(org.eclipse.core.runtime.IStatus.ERROR, "org.uploadbridge.ui",
+                        "handling a user action", exception),
+                org.eclipse.ui.statushandlers.StatusManager.LOG | org.eclipse.ui.statushandlers.StatusManager.SHOW);
     }
 
     @Override
@@ -57,7 +81,8 @@ public class UploadBridgeWorkbenchAdvisor extends WorkbenchAdvisor {
                 try {
                     ((PatternsView) page.showView(PatternsView.ID)).addFolder(Path.of(args[++i]));
                 } catch (PartInitException e) {
-                    ILog.of(getClass()).error("Cannot show the Patterns view", e);
+                    ErrorDialogs.show(page.getWorkbenchWindow().getShell(), "Adding the library folder",
+                            new UploadBridgeException(ApplicationError.VIEW_NOT_OPENED, e, "Patterns view", e.getMessage()));
                 }
             } else if ("--open".equals(args[i])) {
                 PatternOpener.open(page, Path.of(args[++i]));
@@ -83,8 +108,13 @@ public class UploadBridgeWorkbenchAdvisor extends WorkbenchAdvisor {
                 advertisement = simulator.get().advertiseMdns(simulatedFleet);
             }
             ((DevicesView) page.showView(DevicesView.ID)).discover("127.42.0.0/24", FleetSpec.DEFAULT_PORT, mdns);
-        } catch (PartInitException | java.io.UncheckedIOException | IllegalStateException e) {
-            ILog.of(getClass()).error("The simulated devices could not start (is `upload-bridge simulate` already running?)", e);
+        } catch (PartInitException e) {
+            ErrorDialogs.show(page.getWorkbenchWindow().getShell(), "Showing the simulated devices",
+                    new UploadBridgeException(ApplicationError.VIEW_NOT_OPENED, e, "Devices view", e.getMessage()));
+        } catch (java.io.UncheckedIOException e) {
+            ErrorDialogs.show(page.getWorkbenchWindow().getShell(), "Starting " + count + " simulated devices",
+                    new UploadBridgeException(ApplicationError.SIMULATOR_NOT_STARTED, e,
+                            FleetSpec.DEFAULT_FIRST_ADDRESS + " ... port " + FleetSpec.DEFAULT_PORT, e.getMessage()));
         }
     }
 

@@ -4,6 +4,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
+import org.uploadbridge.core.error.ApplicationError;
+import org.uploadbridge.core.error.UploadBridgeException;
 
 /**
  * A service the workbench parts use, tracked while the part lives. Views and editors are created by
@@ -33,8 +35,10 @@ public final class ServiceRef<T> implements AutoCloseable {
         try {
             T service = tracker.waitForService(WAIT_MS);
             if (service == null) {
-                throw new IllegalStateException("The service " + type.getSimpleName()
-                        + " is not available: the installation is incomplete or a bundle failed to start (see the Logs view).");
+                // Unchecked for the callers, catalogued for the status handler that shows it.
+                UploadBridgeException missing = new UploadBridgeException(ApplicationError.SERVICE_MISSING, type.getSimpleName(),
+                        "the workbench");
+                throw new IllegalStateException(missing.getMessage(), missing);
             }
             return service;
         } catch (InterruptedException e) {

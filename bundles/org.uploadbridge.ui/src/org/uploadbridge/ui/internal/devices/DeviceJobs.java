@@ -3,6 +3,7 @@ package org.uploadbridge.ui.internal.devices;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -59,7 +60,7 @@ final class DeviceJobs {
 
     /** Uploads one pattern to each device, verified; the result lists every device's outcome. */
     static Job upload(DeviceService devices, Path pattern, List<DeviceAddress> targets, Consumer<DeviceStatus> onVerified,
-            Consumer<DeviceAddress> onFailed) {
+            BiConsumer<DeviceAddress, UploadBridgeException> onFailed) {
         return Job.create("Uploading " + pattern.getFileName() + " to " + targets.size() + " device(s)", (IProgressMonitor monitor) -> {
             SubMonitor progress = SubMonitor.convert(monitor, targets.size() * 100);
             MultiStatus result = new MultiStatus(PLUGIN_ID, 0, "Upload of " + pattern.getFileName(), null);
@@ -88,9 +89,34 @@ final class DeviceJobs {
                     onVerified.accept(outcome.verifiedStatus());
                     result.add(Status.info(target + ": " + outcome.receipt().deviceMessage()));
                 } catch (UploadBridgeException e) {
-                    onFailed.accept(target);
+                    onFailed.accept(target, e);
                     result.add(ErrorDialogs.toStatus(e));
                 }
+            }
+            return result.getSeverity() == IStatus.ERROR ? result : Status.OK_STATUS;
+        });
+    }
+
+    /**
+     * Reads each device's status; every device that does not answer is handed to {@code onFailed}
+     * and listed in the result, which the workbench shows with its guidance.
+     */
+    static Job status(DeviceService devices, List<DeviceAddress> addresses, Consumer<DeviceStatus> onStatus,
+            BiConsumer<DeviceAddress, UploadBridgeException> onFailed) {
+        return Job.create("Reading the status of " + addresses.size() + " device(s)", (IProgressMonitor monitor) -> {
+            SubMonitor progress = SubMonitor.convert(monitor, addresses.size());
+            MultiStatus result = new MultiStatus(PLUGIN_ID, 0, "Status of " + addresses.size() + " device(s)", null);
+            for (DeviceAddress address : addresses) {
+                if (progress.isCanceled()) {
+                    return Status.CANCEL_STATUS;
+                }
+                try {
+                    onStatus.accept(devices.status(address));
+                } catch (UploadBridgeException e) {
+                    onFailed.accept(address, e);
+                    result.add(ErrorDialogs.toStatus(e));
+                }
+                progress.worked(1);
             }
             return result.getSeverity() == IStatus.ERROR ? result : Status.OK_STATUS;
         });

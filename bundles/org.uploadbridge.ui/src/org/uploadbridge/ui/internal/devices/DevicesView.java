@@ -128,7 +128,7 @@ public class DevicesView extends ViewPart {
     /** Uploads {@code pattern} to {@code targets} in a Job; the table shows each verified result. */
     public void upload(Path pattern, List<DeviceAddress> targets) {
         DeviceJobs.upload(devices.get(), pattern, targets, status -> onUiThread(() -> put(DeviceRow.online(status))),
-                failed -> onUiThread(() -> put(rows.getOrDefault(failed, DeviceRow.added(failed)).offline("upload failed, see the Logs view"))))
+                (failed, e) -> onUiThread(() -> put(rows.getOrDefault(failed, DeviceRow.added(failed)).offline(problem(e)))))
                 .schedule();
     }
 
@@ -206,20 +206,14 @@ public class DevicesView extends ViewPart {
     }
 
     private void refreshStatus(List<DeviceAddress> addresses) {
-        DeviceService service = devices.get();
-        org.eclipse.core.runtime.jobs.Job.create("Reading device status", monitor -> {
-            for (DeviceAddress address : addresses) {
-                if (monitor.isCanceled()) {
-                    break;
-                }
-                try {
-                    DeviceStatus status = service.status(address);
-                    onUiThread(() -> put(DeviceRow.online(status)));
-                } catch (UploadBridgeException e) {
-                    onUiThread(() -> put(rows.getOrDefault(address, DeviceRow.added(address)).offline(e.code().id() + " " + e.entry().title())));
-                }
-            }
-        }).schedule();
+        DeviceJobs.status(devices.get(), addresses, status -> onUiThread(() -> put(DeviceRow.online(status))),
+                (address, e) -> onUiThread(() -> put(rows.getOrDefault(address, DeviceRow.added(address)).offline(problem(e)))))
+                .schedule();
+    }
+
+    /** A failure as the State column shows it: its code and title; the guidance is in the dialog. */
+    private static String problem(UploadBridgeException e) {
+        return e.code().id() + " " + e.entry().title();
     }
 
     private void acceptDroppedPatterns() {
@@ -277,7 +271,7 @@ public class DevicesView extends ViewPart {
                 registry.get().recordStatus(row.status().get());
             }
         } catch (UploadBridgeException e) {
-            ILog.of(DevicesView.class).error(ErrorDialogs.describe("Saving the device list", e), e);
+            ErrorDialogs.show(getSite().getShell(), "Saving the device list", e);
         }
     }
 
@@ -286,7 +280,7 @@ public class DevicesView extends ViewPart {
         watches.computeIfAbsent(address, a -> polling.get().watch(a, result -> onUiThread(() -> {
             DeviceRow current = rows.getOrDefault(a, DeviceRow.added(a));
             rows.put(a, result.status().map(DeviceRow::online).orElseGet(() -> current.offline(result.failure()
-                    .map(e -> e.code().id() + " " + e.entry().title()).orElse("no answer") + ", next try in "
+                    .map(DevicesView::problem).orElse("no answer") + ", next try in "
                     + result.nextPollIn().toSeconds() + " s")));
             refreshTable();
         })));

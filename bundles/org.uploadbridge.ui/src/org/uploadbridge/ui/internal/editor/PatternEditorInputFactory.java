@@ -12,6 +12,7 @@ import org.eclipse.ui.IPersistableElement;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.core.format.PatternLoader;
 import org.uploadbridge.core.format.ReadOptions;
+import org.uploadbridge.ui.internal.common.ErrorDialogs;
 import org.uploadbridge.ui.internal.common.ServiceRef;
 
 /**
@@ -61,7 +62,8 @@ public final class PatternEditorInputFactory implements IElementFactory {
         try (ServiceRef<PatternLoader> loader = new ServiceRef<>(PatternLoader.class)) {
             return new PatternEditorInput(loader.get().load(Path.of(name), options), options);
         } catch (UploadBridgeException e) {
-            ILog.of(getClass()).warn("Not reopening " + name + ": " + e.getMessage());
+            // At start-up no dialog: the Logs view shows why, with the guidance.
+            ILog.of(getClass()).warn(ErrorDialogs.describe("Reopening " + name, e));
             return null;
         }
     }

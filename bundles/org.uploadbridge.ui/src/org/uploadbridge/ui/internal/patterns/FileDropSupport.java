@@ -11,6 +11,9 @@ import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
+import org.uploadbridge.core.error.ApplicationError;
+import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.ui.internal.common.ErrorDialogs;
 
 /** Files dropped on the window: pattern files open in the editor, folders join the library. */
 public final class FileDropSupport {
@@ -44,7 +47,8 @@ public final class FileDropSupport {
                 try {
                     ((PatternsView) page.showView(PatternsView.ID)).addFolder(path);
                 } catch (PartInitException e) {
-                    org.eclipse.core.runtime.ILog.of(FileDropSupport.class).error("Cannot show the Patterns view", e);
+                    ErrorDialogs.show(page.getWorkbenchWindow().getShell(), "Adding the dropped folder " + path,
+                            new UploadBridgeException(ApplicationError.VIEW_NOT_OPENED, e, "Patterns view", e.getMessage()));
                 }
             } else {
                 PatternOpener.open(page, path);

@@ -13,15 +13,18 @@ import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.core.format.LoadedPattern;
+import org.uploadbridge.core.format.PatternError;
 import org.uploadbridge.core.format.PatternLoader;
 import org.uploadbridge.core.format.PatternReader;
 import org.uploadbridge.core.format.ReadOptions;
 import org.uploadbridge.core.format.SizeRequiredException;
+import org.uploadbridge.ui.internal.common.ErrorDialogs;
 import org.uploadbridge.validation.pattern.DeviceLimits;
 import org.uploadbridge.validation.pattern.PatternValidator;
 
@@ -39,8 +42,8 @@ final class LibraryScanJob extends Job {
     private final PatternValidator validator;
     private final Consumer<FolderScan> onFolderScanned;
 
-    /** The rows of one folder, or why the folder could not be listed. */
-    record FolderScan(Path folder, List<PatternSummary> rows, String problem) {
+    /** The rows of one folder, or why the folder could not be listed (null when it could). */
+    record FolderScan(Path folder, List<PatternSummary> rows, UploadBridgeException problem) {
     }
 
     LibraryScanJob(List<Path> folders, PatternLoader loader, PatternValidator validator, Consumer<FolderScan> onFolderScanned) {
@@ -57,22 +60,28 @@ final class LibraryScanJob extends Job {
         Set<String> extensions = loader.readers().stream().flatMap(r -> r.fileExtensions().stream())
                 .collect(Collectors.toSet());
         SubMonitor progress = SubMonitor.convert(monitor, "Reading pattern library", folders.size());
+        // Folders that cannot be listed are reported with their guidance once the others are read.
+        MultiStatus problems = new MultiStatus(ErrorDialogs.class, 0, "Folders of the pattern library that could not be read");
         for (Path folder : folders) {
             if (progress.isCanceled()) {
                 return Status.CANCEL_STATUS;
             }
             progress.subTask(folder.toString());
-            onFolderScanned.accept(scan(folder, extensions, progress.split(1)));
+            FolderScan scan = scan(folder, extensions, progress.split(1));
+            if (scan.problem() != null) {
+                problems.add(ErrorDialogs.toStatus(scan.problem()));
+            }
+            onFolderScanned.accept(scan);
         }
-        return Status.OK_STATUS;
+        return problems.matches(IStatus.ERROR) ? problems : Status.OK_STATUS;
     }
 
     private FolderScan scan(Path folder, Set<String> extensions, IProgressMonitor monitor) {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH)) {
             files = walk.filter(Files::isRegularFile).filter(f -> extensions.contains(extension(f))).sorted().toList();
-        } catch (IOException | RuntimeException e) {
-            return new FolderScan(folder, List.of(), "Cannot list " + folder + ": " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return new FolderScan(folder, List.of(), new UploadBridgeException(PatternError.FOLDER_NOT_LISTED, e, folder, e.getMessage()));
         }
         SubMonitor progress = SubMonitor.convert(monitor, files.size());
         List<PatternSummary> rows = new ArrayList<>();
@@ -102,7 +111,9 @@ final class LibraryScanJob extends Job {
         } catch (UploadBridgeException e) {
             return PatternSummary.failed(file, size, modified, PatternSummary.State.UNREADABLE, e.code().id() + " " + e.detail());
         } catch (IOException e) {
-            return PatternSummary.failed(file, size, modified, PatternSummary.State.UNREADABLE, e.toString());
+            UploadBridgeException unreadable = new UploadBridgeException(PatternError.READ_FAILED, e, file, e.getMessage());
+            return PatternSummary.failed(file, size, modified, PatternSummary.State.UNREADABLE,
+                    unreadable.code().id() + " " + unreadable.detail());
         }
     }
 

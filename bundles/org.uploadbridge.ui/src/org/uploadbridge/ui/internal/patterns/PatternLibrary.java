@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.osgi.service.prefs.BackingStoreException;
+import org.uploadbridge.core.error.ApplicationError;
+import org.uploadbridge.core.error.UploadBridgeException;
 
 /**
  * The folders the user added to the pattern library, kept in the workspace's preferences so they
@@ -37,8 +38,12 @@ public final class PatternLibrary {
         return List.copyOf(folders);
     }
 
-    /** Adds a folder; returns false when it is already in the library. */
-    public boolean addFolder(Path folder) {
+    /**
+     * Adds a folder; returns false when it is already in the library.
+     *
+     * @throws UploadBridgeException when it could not be saved for the next start (it is in the library until then)
+     */
+    public boolean addFolder(Path folder) throws UploadBridgeException {
         Path normalized = folder.toAbsolutePath().normalize();
         if (folders.contains(normalized)) {
             return false;
@@ -48,7 +53,8 @@ public final class PatternLibrary {
         return true;
     }
 
-    public void removeFolder(Path folder) {
+    /** @throws UploadBridgeException when the change could not be saved for the next start */
+    public void removeFolder(Path folder) throws UploadBridgeException {
         folders.remove(folder);
         summaries.remove(folder);
         save();
@@ -64,7 +70,7 @@ public final class PatternLibrary {
         }
     }
 
-    private void save() {
+    private void save() throws UploadBridgeException {
         List<String> lines = new ArrayList<>();
         folders.forEach(f -> lines.add(f.toString()));
         IEclipsePreferences node = preferences();
@@ -72,7 +78,8 @@ public final class PatternLibrary {
         try {
             node.flush();
         } catch (BackingStoreException e) {
-            ILog.of(PatternLibrary.class).error("Could not save the pattern library folders; they are kept for this session only", e);
+            throw new UploadBridgeException(ApplicationError.SETTINGS_NOT_SAVED, e, "pattern library",
+                    e.getMessage() + "; the folders are kept for this session only");
         }
     }
 

@@ -9,6 +9,7 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
+import org.uploadbridge.core.error.ApplicationError;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.core.format.LoadedPattern;
 import org.uploadbridge.core.format.PatternLoader;
@@ -57,7 +58,8 @@ public final class PatternOpener {
                 ErrorDialogs.show(page.getWorkbenchWindow().getShell(), "Opening " + file.getFileName(), e);
                 return Optional.empty();
             } catch (PartInitException e) {
-                ILog.of(PatternOpener.class).error("The pattern editor could not open " + file, e);
+                ErrorDialogs.show(page.getWorkbenchWindow().getShell(), "Opening " + file.getFileName(),
+                        new UploadBridgeException(ApplicationError.VIEW_NOT_OPENED, e, "pattern editor for " + file, e.getMessage()));
                 return Optional.empty();
             }
         }

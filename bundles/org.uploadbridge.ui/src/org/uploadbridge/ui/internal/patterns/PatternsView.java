@@ -25,6 +25,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
+import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.ui.internal.common.ErrorDialogs;
 import org.uploadbridge.core.format.PatternLoader;
 import org.uploadbridge.ui.internal.common.ServiceRef;
 import org.uploadbridge.validation.pattern.PatternValidator;
@@ -112,7 +114,11 @@ public class PatternsView extends ViewPart {
                 m.add(new Action("Remove Folder from Library") {
                     @Override
                     public void run() {
-                        library.removeFolder(folder);
+                        try {
+                            library.removeFolder(folder);
+                        } catch (UploadBridgeException e) {
+                            ErrorDialogs.show(getSite().getShell(), "Removing the folder from the library", e);
+                        }
                         viewer.refresh();
                         updateSummary();
                     }
@@ -130,9 +136,12 @@ public class PatternsView extends ViewPart {
 
     /** Adds a folder to the library and reads its patterns. */
     public void addFolder(Path folder) {
-        if (library.addFolder(folder)) {
-            viewer.refresh();
+        try {
+            library.addFolder(folder);
+        } catch (UploadBridgeException e) {
+            ErrorDialogs.show(getSite().getShell(), "Adding " + folder + " to the library", e);
         }
+        viewer.refresh();
         refresh();
     }
 

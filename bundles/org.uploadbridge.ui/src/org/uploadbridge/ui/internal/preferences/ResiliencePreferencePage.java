@@ -18,6 +18,9 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.uploadbridge.resilience.DeviceGuard;
 import org.uploadbridge.resilience.GuardSettings;
+import org.uploadbridge.core.error.ApplicationError;
+import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.ui.internal.common.ErrorDialogs;
 import org.uploadbridge.ui.internal.common.ServiceRef;
 
 /**
@@ -98,7 +101,10 @@ public final class ResiliencePreferencePage extends PreferencePage implements IW
             setErrorMessage(e.getMessage());
             return false;
         } catch (IOException e) {
-            setErrorMessage("The settings could not be saved: " + e.getMessage());
+            UploadBridgeException failure = new UploadBridgeException(ApplicationError.SETTINGS_NOT_SAVED, e, "retry and quota",
+                    e.getMessage());
+            setErrorMessage(failure.code().id() + " " + failure.entry().title());
+            ErrorDialogs.show(getShell(), "Saving the retry and quota settings", failure);
             return false;
         }
     }

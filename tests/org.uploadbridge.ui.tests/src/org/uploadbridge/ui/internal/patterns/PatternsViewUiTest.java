@@ -49,7 +49,7 @@ class PatternsViewUiTest {
     }
 
     @AfterEach
-    void closeEditors() {
+    void closeEditors() throws Exception {
         page().closeAllEditors(false);
         view.library().removeFolder(samples);
     }
