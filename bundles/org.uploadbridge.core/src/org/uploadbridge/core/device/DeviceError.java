@@ -42,7 +42,9 @@ public enum DeviceError implements ErrorCode {
     /** {0} address, {1} the first problem found, {2} how many problems in all. */
     PATTERN_DOES_NOT_FIT("UB-D017"),
     /** {0} the interfaces configured (or "every up interface"), {1} why browsing failed. */
-    MDNS_UNAVAILABLE("UB-D018");
+    MDNS_UNAVAILABLE("UB-D018"),
+    /** {0} address, {1} the file, {2} the reader's first finding (code and message). */
+    PATTERN_UNREADABLE("UB-D019");
 
     private final String id;
 

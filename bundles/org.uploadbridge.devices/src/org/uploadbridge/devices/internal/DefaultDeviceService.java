@@ -155,6 +155,11 @@ public final class DefaultDeviceService implements DeviceService {
     /** Checks the prepared pattern against this device's limits, sends it and verifies it. */
     private UploadOutcome send(DeviceAddress address, PreparedPattern prepared, TransferProgress progress) throws UploadBridgeException {
         long start = System.nanoTime();
+        if (prepared.loaded().isEmpty()) {
+            Finding why = prepared.checked().report().errors().stream().findFirst().orElseThrow(
+                    () -> new IllegalStateException("a pattern that did not load has no error finding"));
+            throw new UploadBridgeException(DeviceError.PATTERN_UNREADABLE, address, prepared.source(), why.code().id() + " " + why.message());
+        }
         Identified device = guard.call(address, DeviceOperation.STATUS, 0, () -> identified(address));
         DeviceDriver driver = device.driver();
         DeviceStatus before = device.status();
@@ -171,9 +176,9 @@ public final class DefaultDeviceService implements DeviceService {
                 ? prepared.reportFor(validator, limits)
                 : prepared.checked().report();
         List<Finding> errors = report.errors();
-        if (!errors.isEmpty() || prepared.loaded().isEmpty()) {
-            String first = errors.isEmpty() ? "the file could not be read" : errors.get(0).code().id() + " " + errors.get(0).message();
-            throw new UploadBridgeException(DeviceError.PATTERN_DOES_NOT_FIT, address, first, Math.max(1, errors.size()));
+        if (!errors.isEmpty()) {
+            String first = errors.get(0).code().id() + " " + errors.get(0).message();
+            throw new UploadBridgeException(DeviceError.PATTERN_DOES_NOT_FIT, address, first, errors.size());
         }
         Pattern pattern = prepared.loaded().get().pattern();
         UploadReceipt receipt = guard.call(address, DeviceOperation.UPLOAD, pattern.nativeSize(),

@@ -24,13 +24,15 @@ import org.uploadbridge.validation.pattern.PatternValidator;
 final class PreparedPattern implements AutoCloseable {
 
     private final FileValidation checked;
+    private final Path source;
     private final Path nativeFile;
     private final Path temporary;
     /** Reports per device limits: the devices of a fleet mostly share them, so each is checked once. */
     private final Map<DeviceLimits, ValidationReport> reports = new ConcurrentHashMap<>();
 
-    private PreparedPattern(FileValidation checked, Path nativeFile, Path temporary) {
+    private PreparedPattern(FileValidation checked, Path source, Path nativeFile, Path temporary) {
         this.checked = checked;
+        this.source = source;
         this.nativeFile = nativeFile;
         this.temporary = temporary;
     }
@@ -38,7 +40,7 @@ final class PreparedPattern implements AutoCloseable {
     static PreparedPattern of(PatternValidator validator, Path file) throws UploadBridgeException {
         FileValidation checked = validator.loadAndValidate(file, ReadOptions.none(), DeviceLimits.none());
         if (checked.loaded().isEmpty() || "native".equals(checked.loaded().get().formatId())) {
-            return new PreparedPattern(checked, file, null);
+            return new PreparedPattern(checked, file, file, null);
         }
         Path temp;
         try {
@@ -49,10 +51,15 @@ final class PreparedPattern implements AutoCloseable {
         try {
             NativePatternCodec.write(checked.loaded().get().pattern(), temp);
         } catch (UploadBridgeException e) {
-            new PreparedPattern(checked, temp, temp).close();
+            new PreparedPattern(checked, file, temp, temp).close();
             throw e;
         }
-        return new PreparedPattern(checked, temp, temp);
+        return new PreparedPattern(checked, file, temp, temp);
+    }
+
+    /** The file the user chose. */
+    Path source() {
+        return source;
     }
 
     FileValidation checked() {

@@ -119,15 +119,15 @@ class FailureOutputTest {
     void aMissingPatternFileStopsTheUploadWithItsCodeInTextAndJson() {
         startFleet("127.47.9.2");
         String address = "127.47.9.2:" + PORT;
-        // The device service checks the file against the device first: the pattern's own code is in the detail.
+        // The device service reads the file before it contacts the device: the reader's own code is in the detail.
         assertEquals(Cli.FAILED, run("upload", "/no/such/pattern.bin", address));
-        assertGuidance(address, "UB-D017", "Pattern does not fit this device");
+        assertGuidance(address, "UB-D019", "Pattern file cannot be read");
         assertTrue(out().contains("UB-P017 The file /no/such/pattern.bin does not exist"), out());
 
         assertEquals(Cli.FAILED, run("upload", "/no/such/pattern.bin", address, "--json"));
         JsonObject upload = firstObject(out());
         assertFalse(upload.get("success").getAsBoolean());
-        assertEquals("UB-D017", upload.getAsJsonObject("error").get("code").getAsString(), out());
+        assertEquals("UB-D019", upload.getAsJsonObject("error").get("code").getAsString(), out());
     }
 
     @Test

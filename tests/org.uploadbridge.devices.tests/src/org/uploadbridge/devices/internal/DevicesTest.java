@@ -143,9 +143,9 @@ class DevicesTest {
         SimulatedDevice device = fleet(1, DeviceProfile.esp32(), "127.45.8.3").devices().get(0);
         UploadBridgeException e = assertThrows(UploadBridgeException.class,
                 () -> devices.upload(addressOf(device), RepositoryFiles.sample("raw-15x6-rows.bin"), TransferProgress.NONE));
-        assertEquals(DeviceError.PATTERN_DOES_NOT_FIT, e.code());
-        assertTrue(e.detail().contains("UB-P007"), e.detail());
-        assertEquals(0, device.requestCount("/api/upload"), "nothing was sent");
+        assertEquals(DeviceError.PATTERN_UNREADABLE, e.code());
+        assertTrue(e.detail().contains("UB-P007") && e.detail().contains("raw-15x6-rows.bin"), e.detail());
+        assertEquals(0, device.requestCount(), "the device was not even asked");
     }
 
     @Test

@@ -14,6 +14,9 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.uploadbridge.core.error.ApplicationError;
+import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.ui.internal.common.ErrorDialogs;
 
 /**
  * Where device traffic may go (PID {@value #HTTP_PID}: LAN and loopback only unless public
@@ -54,7 +57,9 @@ public final class NetworkPreferencePage extends PreferencePage implements IWork
             allowPublic.setSelection(Boolean.parseBoolean(String.valueOf(configurations.value(HTTP_PID, ALLOW_PUBLIC).orElse("false"))));
             interfaces.setText(String.valueOf(configurations.value(MDNS_PID, INTERFACES).orElse("")));
         } catch (IOException e) {
-            setErrorMessage("The saved network settings could not be read: " + e.getMessage());
+            UploadBridgeException failure = new UploadBridgeException(ApplicationError.SETTINGS_NOT_READ, e, "network", e.getMessage());
+            setErrorMessage(failure.code().id() + " " + failure.entry().title());
+            ErrorDialogs.show(parent.getShell(), "Reading the network settings", failure);
         }
         return form;
     }
@@ -77,7 +82,9 @@ public final class NetworkPreferencePage extends PreferencePage implements IWork
             configurations.save(MDNS_PID, mdns);
             return true;
         } catch (IOException e) {
-            setErrorMessage("The settings could not be saved: " + e.getMessage());
+            UploadBridgeException failure = new UploadBridgeException(ApplicationError.SETTINGS_NOT_SAVED, e, "network", e.getMessage());
+            setErrorMessage(failure.code().id() + " " + failure.entry().title());
+            ErrorDialogs.show(getShell(), "Saving the network settings", failure);
             return false;
         }
     }

@@ -19,6 +19,9 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.uploadbridge.core.error.ApplicationError;
+import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.ui.internal.common.ErrorDialogs;
 import org.uploadbridge.core.device.DeviceOperation;
 import org.uploadbridge.core.device.TimeoutRule;
 import org.uploadbridge.resilience.TimeoutSettings;
@@ -85,7 +88,9 @@ public final class TimeoutsPreferencePage extends PreferencePage implements IWor
             show(TimeoutSettings.from(configurations.properties(TimeoutSettings.PID)));
         } catch (IOException | IllegalArgumentException e) {
             show(TimeoutSettings.defaults());
-            setErrorMessage("The saved timeouts could not be read (" + e.getMessage() + "); the defaults are shown.");
+            UploadBridgeException failure = new UploadBridgeException(ApplicationError.SETTINGS_NOT_READ, e, "timeout", e.getMessage());
+            setErrorMessage(failure.code().id() + " " + failure.entry().title() + ": the defaults are shown");
+            ErrorDialogs.show(parent.getShell(), "Reading the timeouts", failure);
         }
         return form;
     }
@@ -126,7 +131,9 @@ public final class TimeoutsPreferencePage extends PreferencePage implements IWor
             setErrorMessage(e.getMessage());
             return false;
         } catch (IOException e) {
-            setErrorMessage("The timeouts could not be saved: " + e.getMessage());
+            UploadBridgeException failure = new UploadBridgeException(ApplicationError.SETTINGS_NOT_SAVED, e, "timeout", e.getMessage());
+            setErrorMessage(failure.code().id() + " " + failure.entry().title());
+            ErrorDialogs.show(getShell(), "Saving the timeouts", failure);
             return false;
         }
     }
