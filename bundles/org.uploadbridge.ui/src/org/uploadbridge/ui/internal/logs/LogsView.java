@@ -7,8 +7,12 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -176,6 +180,15 @@ public class LogsView extends ViewPart {
         return details.getText();
     }
 
+    /** The records selected in the table. */
+    public List<LogRecord> selectedRecords() {
+        List<LogRecord> selected = new ArrayList<>();
+        for (int index : viewer.getTable().getSelectionIndices()) {
+            selected.add(shown.get(index));
+        }
+        return selected;
+    }
+
     public void setTextFilter(String text) {
         filter.setText(text);
     }
@@ -219,11 +232,24 @@ public class LogsView extends ViewPart {
                 matching.add(r);
             }
         }
+        Set<LogRecord> selected = new HashSet<>(selectedRecords());
+        // Selection is restored below by record: JFace's own would ask the lazy provider for rows of the old list.
+        viewer.getTable().deselectAll();
         shown = List.copyOf(matching);
         viewer.setInput(shown);
         viewer.setItemCount(shown.size());
         viewer.refresh();
-        if (!shown.isEmpty()) {
+        // What the user selected stays selected (and in view); otherwise the newest record is shown.
+        Map<LogRecord, Integer> positions = new HashMap<>();
+        for (int i = 0; i < shown.size() && positions.size() < selected.size(); i++) {
+            if (selected.contains(shown.get(i))) {
+                positions.put(shown.get(i), i);
+            }
+        }
+        if (!positions.isEmpty()) {
+            viewer.getTable().setSelection(positions.values().stream().mapToInt(Integer::intValue).toArray());
+            viewer.getTable().showSelection();
+        } else if (!shown.isEmpty()) {
             viewer.getTable().showItem(viewer.getTable().getItem(shown.size() - 1));
         }
         count.setText(shown.size() + " records");
@@ -248,8 +274,10 @@ public class LogsView extends ViewPart {
     }
 
     private void showDetails() {
-        LogRecord selected = viewer.getStructuredSelection().getFirstElement() instanceof LogRecord r ? r : null;
-        details.setText(selected == null ? "" : RecordDetails.of(selected));
+        // A refresh may clear the selection for a moment: the pane keeps the last record chosen.
+        if (viewer.getStructuredSelection().getFirstElement() instanceof LogRecord selected) {
+            details.setText(RecordDetails.of(selected));
+        }
     }
 
     private static boolean contains(LogRecord r, String text) {

@@ -132,6 +132,10 @@ class LogsViewUiTest {
         assertTrue(details.contains("\n1. " + entry.steps().get(0)), "the numbered steps: " + details);
         assertTrue(details.contains("docs/troubleshooting.md#ub-r001"), details);
 
+        log.info(token + " arrives later");
+        waitUntil("the later record in the Logs view", Duration.ofSeconds(10), () -> view.visibleRecords().size() == 4);
+        assertEquals(List.of(thrown), view.selectedRecords(), "a live refresh keeps the selection");
+
         String byCode = view.showDetails(record(view, "quota reached"));
         assertTrue(byCode.startsWith("UB-R002 " + ResilienceError.HOURLY_QUOTA.entry().title() + "\n"), byCode);
         assertTrue(byCode.contains("quota reached: UB-R002 for 192.168.1.21"), byCode);
