@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.time.Instant;
 
 import org.osgi.service.log.LogEntry;
+import org.uploadbridge.logging.LogSource;
 import org.uploadbridge.logging.Redaction;
 
 /**
@@ -23,7 +24,7 @@ final class LogLines {
         StringBuilder line = new StringBuilder(128)
                 .append(Instant.ofEpochMilli(entry.getTime())).append(' ')
                 .append(String.format("%-5s", entry.getLogLevel())).append(' ')
-                .append(source(entry)).append(" - ");
+                .append(LogSource.of(entry)).append(" - ");
         appendIndented(line, Redaction.redact(String.valueOf(entry.getMessage())), false);
         line.append('\n');
         Throwable failure = entry.getException();
@@ -33,14 +34,6 @@ final class LogLines {
             appendIndented(line, Redaction.redact(trace.toString()), true);
         }
         return line.toString();
-    }
-
-    /** The bundle, and the logger when it says more than the bundle. */
-    static String source(LogEntry entry) {
-        String logger = entry.getLoggerName();
-        String bundle = entry.getBundle() == null ? "?" : entry.getBundle().getSymbolicName();
-        boolean generic = logger == null || logger.isEmpty() || "LogService".equals(logger) || logger.equals(bundle);
-        return generic ? bundle : bundle + " / " + logger;
     }
 
     private static void appendIndented(StringBuilder out, String text, boolean indentFirst) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +22,6 @@ import org.uploadbridge.testing.OsgiServices;
 
 /** The DS component in the running framework: records logged through the OSGi log reach real files. */
 class LogFilesServiceTest {
-
-    private static final long TIMEOUT_MS = 10_000;
 
     @TempDir
     Path dir;
@@ -54,7 +51,7 @@ class LogFilesServiceTest {
         IllegalStateException failure = new IllegalStateException("device said no");
         logger("org.uploadbridge.test.Writer").error("upload failed: " + marker, failure);
 
-        String text = awaitText(files, marker);
+        String text = LogFileText.await(files, marker);
         String line = text.lines().filter(l -> l.contains(marker)).findFirst().orElseThrow();
         assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\dT\\S+ ERROR .*org\\.uploadbridge\\.test\\.Writer - upload failed: " + marker), line);
         assertTrue(text.contains("\n    java.lang.IllegalStateException: device said no\n"), text);
@@ -72,7 +69,7 @@ class LogFilesServiceTest {
         }
         String last = "last-" + UUID.randomUUID();
         logger.warn(last);
-        awaitText(files, last);
+        LogFileText.await(files, last);
 
         try (Stream<Path> listing = Files.list(dir)) {
             List<String> names = listing.map(p -> p.getFileName().toString()).sorted().toList();
@@ -98,9 +95,9 @@ class LogFilesServiceTest {
         logger.error("request refused", new IllegalStateException("Authorization: Basic dXNlcjpwYXNz was refused"));
         String marker = "secrets-done-" + UUID.randomUUID();
         logger.warn(marker);
-        awaitText(files, marker);
+        LogFileText.await(files, marker);
 
-        String all = allText(files);
+        String all = LogFileText.all(files);
         for (String secret : List.of("hunter2", "4321", "8765", "QUJDREVGMTIzNDU2Nzg5MA", "dXNlcjpwYXNz")) {
             assertFalse(all.contains(secret), secret + " reached a log file");
         }
@@ -121,37 +118,5 @@ class LogFilesServiceTest {
 
     private static Logger logger(String name) {
         return OsgiServices.await(LoggerFactory.class).getLogger(name);
-    }
-
-    /** Log listeners are called on their own thread: wait until the marker is written. */
-    private static String awaitText(LogFiles files, String marker) {
-        long deadline = System.nanoTime() + TIMEOUT_MS * 1_000_000;
-        while (true) {
-            String text = allText(files);
-            if (text.contains(marker)) {
-                return text;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(marker + " not in " + files.files() + " within " + TIMEOUT_MS + " ms:\n" + text);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private static String allText(LogFiles files) {
-        StringBuilder all = new StringBuilder();
-        for (Path file : files.files()) {
-            try {
-                all.append(Files.readString(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return all.toString();
     }
 }

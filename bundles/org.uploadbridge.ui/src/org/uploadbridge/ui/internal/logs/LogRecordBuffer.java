@@ -18,13 +18,15 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogListener;
 import org.osgi.service.log.LogReaderService;
+import org.uploadbridge.logging.LogSource;
 import org.uploadbridge.logging.Redaction;
 
 /**
  * Keeps the most recent log records of the whole application (every bundle's OSGi log, which the
  * Eclipse platform log feeds too) so the Logs view shows what happened before it was opened, and
  * tells listeners about new ones as they come. Messages and stack traces are redacted before they
- * are kept, so no password, PIN or key reaches the view or its export.
+ * are kept, so no password, PIN or key reaches the view or its export. A record that carries a
+ * catalogued error keeps it, for the guidance the view shows.
  */
 @Component(service = LogRecordBuffer.class, immediate = true)
 public final class LogRecordBuffer implements LogListener {
@@ -58,8 +60,10 @@ public final class LogRecordBuffer implements LogListener {
     public void logged(LogEntry entry) {
         LogRecord record;
         synchronized (records) {
-            record = new LogRecord(++sequence, Instant.ofEpochMilli(entry.getTime()), entry.getLogLevel(),
-                    source(entry), Redaction.redact(entry.getMessage()), Redaction.redact(stackTrace(entry.getException())));
+            String message = Redaction.redact(entry.getMessage());
+            record = new LogRecord(++sequence, Instant.ofEpochMilli(entry.getTime()), entry.getLogLevel(), LogSource.of(entry),
+                    message, Redaction.redact(stackTrace(entry.getException())),
+                    CataloguedErrors.in(entry.getException(), message).orElse(null));
             records.addLast(record);
             if (records.size() > CAPACITY) {
                 records.removeFirst();
@@ -80,15 +84,6 @@ public final class LogRecordBuffer implements LogListener {
 
     public void removeListener(Consumer<LogRecord> listener) {
         listeners.remove(listener);
-    }
-
-    private static String source(LogEntry entry) {
-        String logger = entry.getLoggerName();
-        String bundle = entry.getBundle() == null ? "" : entry.getBundle().getSymbolicName();
-        // The platform's own loggers (ILog, the OSGi LogService) say nothing the bundle name does not.
-        boolean generic = logger == null || logger.isEmpty() || "LogService".equals(logger) || logger.equals(bundle)
-                || logger.startsWith("org.eclipse.");
-        return generic ? bundle : bundle + " / " + logger;
     }
 
     private static String stackTrace(Throwable t) {

@@ -9,13 +9,17 @@ import static org.uploadbridge.ui.internal.tests.UiTestSupport.waitUntil;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.core.runtime.ILog;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.log.LogLevel;
+import org.uploadbridge.core.error.CatalogEntry;
+import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.resilience.ResilienceError;
 
-/** The Logs view shows records live as bundles log them, and its filters narrow them. */
+/** The Logs view shows records live as bundles log them, its filters narrow them, and it explains catalogued errors. */
 class LogsViewUiTest {
 
     @Test
@@ -71,5 +75,79 @@ class LogsViewUiTest {
         assertEquals(view.visibleRecords().size(), text.lines().filter(line -> !line.startsWith("    ")).count(),
                 "one line per record shown");
         view.setTextFilter("");
+    }
+
+    @Test
+    void filtersBySourceIncludingRecordsFromSystemLoggers() throws Exception {
+        LogsView view = (LogsView) page().showView(LogsView.ID);
+        view.setLowestLevel(LogLevel.INFO);
+        String token = "ui-source-" + UUID.randomUUID();
+        String logger = "org.uploadbridge.simulator.test.UiSource";
+        ILog.of(LogsViewUiTest.class).warn(token + " from the workbench");
+        System.getLogger(logger).log(System.Logger.Level.WARNING, token + " from the simulator, pin=1234");
+
+        view.setTextFilter(token);
+        waitUntil("both records in the Logs view", Duration.ofSeconds(10), () -> {
+            view.setTextFilter(token);
+            return view.visibleRecords().size() == 2;
+        });
+        assertTrue(view.sources().contains(logger), view.sources().toString());
+        assertTrue(view.sources().contains("org.uploadbridge.ui"), view.sources().toString());
+        assertEquals(LogsView.ALL_SOURCES, view.sources().get(0));
+
+        view.setSourceFilter(logger);
+        assertEquals(1, view.visibleRecords().size());
+        LogRecord simulator = view.visibleRecords().get(0);
+        assertEquals(logger, simulator.source());
+        assertEquals(LogLevel.WARN, simulator.level());
+        assertEquals(token + " from the simulator, pin=***", simulator.message(), "a System.Logger record is redacted too");
+        view.setSourceFilter("org.uploadbridge.ui");
+        assertEquals(List.of(token + " from the workbench"), view.visibleRecords().stream().map(LogRecord::message).toList());
+        view.setSourceFilter(LogsView.ALL_SOURCES);
+        assertEquals(2, view.visibleRecords().size());
+        view.setTextFilter("");
+    }
+
+    @Test
+    void showsTheGuidanceOfACataloguedError() throws Exception {
+        LogsView view = (LogsView) page().showView(LogsView.ID);
+        view.setLowestLevel(LogLevel.INFO);
+        String token = "ui-guidance-" + UUID.randomUUID();
+        UploadBridgeException paused = new UploadBridgeException(ResilienceError.BREAKER_OPEN, "192.168.1.20", 5, 30);
+        ILog log = ILog.of(LogsViewUiTest.class);
+        log.error(token + " upload stopped", new IllegalStateException("wrapped", paused));
+        log.warn(token + " quota reached: " + ResilienceError.HOURLY_QUOTA.id() + " for 192.168.1.21");
+        log.info(token + " nothing catalogued here");
+
+        view.setTextFilter(token);
+        waitUntil("the three records in the Logs view", Duration.ofSeconds(10), () -> {
+            view.setTextFilter(token);
+            return view.visibleRecords().size() == 3;
+        });
+        LogRecord thrown = record(view, "upload stopped");
+        String details = view.showDetails(thrown);
+        CatalogEntry entry = ResilienceError.BREAKER_OPEN.entry();
+        assertTrue(details.startsWith("UB-R001 " + entry.title() + "\n"), details);
+        assertTrue(details.contains(paused.detail()), "what happened: " + details);
+        assertTrue(details.contains("\n1. " + entry.steps().get(0)), "the numbered steps: " + details);
+        assertTrue(details.contains("docs/troubleshooting.md#ub-r001"), details);
+
+        log.info(token + " arrives later");
+        waitUntil("the later record in the Logs view", Duration.ofSeconds(10), () -> view.visibleRecords().size() == 4);
+        assertEquals(List.of(thrown), view.selectedRecords(), "a live refresh keeps the selection");
+
+        String byCode = view.showDetails(record(view, "quota reached"));
+        assertTrue(byCode.startsWith("UB-R002 " + ResilienceError.HOURLY_QUOTA.entry().title() + "\n"), byCode);
+        assertTrue(byCode.contains("quota reached: UB-R002 for 192.168.1.21"), byCode);
+        assertTrue(byCode.contains("docs/troubleshooting.md#ub-r002"), byCode);
+
+        String plain = view.showDetails(record(view, "nothing catalogued"));
+        assertFalse(plain.contains("What to try"), plain);
+        assertTrue(plain.contains(token + " nothing catalogued here"), plain);
+        view.setTextFilter("");
+    }
+
+    private static LogRecord record(LogsView view, String text) {
+        return view.visibleRecords().stream().filter(r -> r.message().contains(text)).findFirst().orElseThrow();
     }
 }
