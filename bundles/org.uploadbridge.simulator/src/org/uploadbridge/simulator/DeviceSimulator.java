@@ -1,5 +1,7 @@
 package org.uploadbridge.simulator;
 
+import java.net.InetSocketAddress;
+
 /**
  * Starts simulated "classic" Upload Bridge devices on loopback addresses, for tests, benchmarks and
  * demonstrations. Each device answers the classic firmware's HTTP protocol as the real sketch does,
@@ -27,4 +29,10 @@ public interface DeviceSimulator {
      * @throws java.io.UncheckedIOException when the mDNS port 5353 cannot be bound
      */
     MdnsAdvertisement advertiseMdns(SimulatedFleet fleet);
+
+    /**
+     * Whether {@code address} is a device of a fleet this simulator runs now: the licence does
+     * not count these (trying Upload Bridge on simulated devices needs no licence).
+     */
+    boolean simulates(InetSocketAddress address);
 }

@@ -33,6 +33,7 @@ import org.uploadbridge.devices.ScanSummary;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.testing.GuardConfiguration;
 import org.uploadbridge.testing.OsgiServices;
+import org.uploadbridge.testing.TestLicences;
 import org.uploadbridge.validation.address.PolicyMode;
 
 /**
@@ -65,14 +66,17 @@ class DeviceBenchmark {
     private final DeviceDiscovery discovery = OsgiServices.await(DeviceDiscovery.class);
 
     @BeforeAll
-    static void liftQuotas() {
+    static void liftQuotasAndLicenceLimits() throws IOException {
         // The fleet run uploads to its first device nine times: more than the default quota of 10 an hour leaves room for.
         GuardConfiguration.noQuotas();
+        // The simulator runs in its own JVM, so its devices count like real ones: a fleet needs a licence.
+        TestLicences.install(TestLicences.unlimited("benchmark"), Files.createTempDirectory("benchmark-licence"));
     }
 
     @AfterAll
-    static void restoreGuard() {
+    static void restoreGuardAndLicence() {
         GuardConfiguration.restoreDefaults();
+        TestLicences.removeAndDistrust();
     }
 
     @Test

@@ -44,6 +44,10 @@ final class Cli {
               metrics [--json | --csv]
                   Each device's health (0-100), uploads, failures, retries and status latency, as kept
                   in the workspace across runs; the formula is in docs/metrics.md.
+              license status | install FILE | remove | fingerprint [--json]
+                  The licence in force (edition, what it allows, expiry, warnings); install a licence
+                  file; remove it (the free edition: 3 devices, one at a time, no firmware update);
+                  this machine's fingerprint, to send to the vendor for a licence (docs/licensing.md).
               library ADDR [--allow-public] [--json]
                   The patterns stored on a device (firmware builds with a pattern library).
               simulate [--count N] [--profile esp8266|esp32] [--first 127.42.0.1] [--port 8080]
@@ -104,6 +108,7 @@ final class Cli {
                 Map.entry("upload", new UploadCommand(out, services)),
                 Map.entry("library", new LibraryCommand(out, services)),
                 Map.entry("metrics", new MetricsCommand(out, services)),
+                Map.entry("license", new LicenseCommand(out, services)),
                 Map.entry("simulate", new SimulateCommand(out, services, stopped)));
         try {
             switch (name) {

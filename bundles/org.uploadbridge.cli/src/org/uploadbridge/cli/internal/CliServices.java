@@ -9,6 +9,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.uploadbridge.core.error.ApplicationError;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.core.format.PatternLoader;
+import org.uploadbridge.licensing.LicenceService;
 import org.uploadbridge.devices.DeviceDiscovery;
 import org.uploadbridge.devices.DeviceRegistry;
 import org.uploadbridge.devices.DeviceService;
@@ -57,6 +58,10 @@ final class CliServices implements AutoCloseable {
 
     DeviceGuard guard() {
         return get(DeviceGuard.class);
+    }
+
+    LicenceService licence() {
+        return get(LicenceService.class);
     }
 
     DeviceSimulator simulator() {

@@ -35,8 +35,10 @@ import org.uploadbridge.devices.DeviceService;
 import org.uploadbridge.devices.RegisteredDevice;
 import org.uploadbridge.devices.FleetResult;
 import org.uploadbridge.devices.UploadOutcome;
+import org.uploadbridge.licensing.LicenceService;
 import org.uploadbridge.metrics.DeviceMetrics;
 import org.uploadbridge.resilience.DeviceGuard;
+import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.core.device.DeviceOperation;
 import org.uploadbridge.validation.Finding;
 import org.uploadbridge.validation.ValidationReport;
@@ -56,19 +58,29 @@ public final class DefaultDeviceService implements DeviceService {
     private final DeviceRegistry registry;
     private final DeviceGuard guard;
     private final DeviceMetrics metrics;
+    private final LicenceGate gate;
     private final Map<DeviceAddress, String> firmwareOf = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<DeviceDriver> drivers = List.of();
 
+    /** Its devices do not count against the licence; optional: a distribution may leave the simulator out. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeviceSimulator simulator;
+
     @Activate
     public DefaultDeviceService(@Reference PatternValidator validator, @Reference DeviceRegistry registry,
-            @Reference DeviceGuard guard, @Reference DeviceMetrics metrics) {
+            @Reference DeviceGuard guard, @Reference DeviceMetrics metrics, @Reference LicenceService licence) {
         this.validator = validator;
         this.registry = registry;
         this.guard = guard;
         this.metrics = metrics;
+        this.gate = new LicenceGate(licence, registry, address -> {
+            DeviceSimulator running = simulator;
+            return running != null && LicenceGate.simulatedBy(running, address);
+        });
     }
 
     @Override
@@ -160,6 +172,7 @@ public final class DefaultDeviceService implements DeviceService {
                     () -> new IllegalStateException("a pattern that did not load has no error finding"));
             throw new UploadBridgeException(DeviceError.PATTERN_UNREADABLE, address, prepared.source(), why.code().id() + " " + why.message());
         }
+        gate.requireDevice(address);
         Identified device = guard.call(address, DeviceOperation.STATUS, 0, () -> identified(address));
         DeviceDriver driver = device.driver();
         DeviceStatus before = device.status();
@@ -185,6 +198,7 @@ public final class DefaultDeviceService implements DeviceService {
                 () -> driver.upload(address, prepared.nativeFile(), progress));
         DeviceStatus after = guard.call(address, DeviceOperation.STATUS, 0, () -> cheapStatus(driver, address));
         verify(address, pattern, after.pattern());
+        gate.uploaded(address);
         return new UploadOutcome(address, receipt, after, report, Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -196,6 +210,7 @@ public final class DefaultDeviceService implements DeviceService {
         }
         PreparedPattern prepared;
         try {
+            gate.requireFleet(addresses);
             prepared = PreparedPattern.of(validator, patternFile); // read and checked once for the whole fleet
         } catch (UploadBridgeException e) {
             List<FleetResult> failed = addresses.stream().map(a -> FleetResult.failed(a, e)).toList();

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -46,8 +47,8 @@ public final class FileLicenceService implements LicenceService {
     static final String PUBLIC_KEY_PROPERTY = "org.uploadbridge.licensing.publicKey";
     static final String SHIPPED_KEY = "/vendor-public-key.txt";
 
-    private final StoredLicence store;
-    private final PublicKey vendor;
+    private volatile StoredLicence store;
+    private volatile PublicKey vendor;
     private final Supplier<MachineFingerprint> machine;
     private final Clock clock;
     private volatile MachineFingerprint fingerprint;
@@ -58,6 +59,13 @@ public final class FileLicenceService implements LicenceService {
         this(directory(context, properties), Ed25519Keys.publicKey(publicKey(context, properties)), HostFactors::fingerprint,
                 Clock.systemUTC());
         log.info("Licence folder: {}; licence: {}", store.licenceFile().getParent(), state().edition());
+    }
+
+    /** A new key or folder applies at once; what the licence allows is evaluated at each call anyway. */
+    @Modified
+    void configure(BundleContext context, Map<String, Object> properties) {
+        vendor = Ed25519Keys.publicKey(publicKey(context, properties));
+        store = new StoredLicence(directory(context, properties));
     }
 
     /** For tests: another folder, key, machine and clock. */

@@ -1,5 +1,6 @@
 package org.uploadbridge.simulator.internal;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,11 @@ public final class LoopbackDeviceSimulator implements DeviceSimulator {
         MdnsResponder responder = MdnsResponder.start(fleet, threadName, advertising::remove);
         advertising.add(responder);
         return responder;
+    }
+
+    @Override
+    public boolean simulates(InetSocketAddress address) {
+        return running.stream().flatMap(fleet -> fleet.devices().stream()).anyMatch(device -> device.address().equals(address));
     }
 
     @Deactivate

@@ -202,7 +202,8 @@ class FaultInjectionTest extends SimulatedDeviceTestBase {
         assertEquals(NO_PATTERN_STATUS, body, "complete, byte for byte");
         // 149 bytes in 10 chunks: 9 pauses of 40 ms.
         assertTrue(totalMillis >= 360, "the answer took only " + totalMillis + " ms");
-        assertTrue(totalMillis - headersMillis >= 300, "headers after " + headersMillis + " ms, body after " + totalMillis);
+        // The first chunks may come with the headers on a busy machine: at least half of the pauses follow them.
+        assertTrue(totalMillis - headersMillis >= 180, "headers after " + headersMillis + " ms, body after " + totalMillis);
     }
 
     @Test
