@@ -44,6 +44,13 @@ public interface DeviceService {
     UploadOutcome upload(DeviceAddress address, Path patternFile, TransferProgress progress) throws UploadBridgeException;
 
     /**
+     * Sends a firmware image to the device (extended builds; {@code UB-D...} "not supported" otherwise).
+     * Needs the licence's {@code firmware_update} ({@code UB-L005}); counts against upload quotas.
+     * The device reboots afterwards.
+     */
+    void updateFirmware(DeviceAddress address, Path image, TransferProgress progress) throws UploadBridgeException;
+
+    /**
      * Uploads one pattern to many devices in parallel, at most {@code concurrency} at a time, and
      * returns a result per device in the order given; {@code onResult} hears each as it ends.
      */

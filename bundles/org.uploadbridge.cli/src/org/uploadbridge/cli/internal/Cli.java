@@ -48,6 +48,9 @@ final class Cli {
                   The licence in force (edition, what it allows, expiry, warnings); install a licence
                   file; remove it (the free edition: 3 devices, one at a time, no firmware update);
                   this machine's fingerprint, to send to the vendor for a licence (docs/licensing.md).
+              firmware ADDR IMAGE [--allow-public] [--json]
+                  Send a firmware image to a device (extended firmware builds; the device reboots).
+                  Needs a licence that includes firmware updates.
               library ADDR [--allow-public] [--json]
                   The patterns stored on a device (firmware builds with a pattern library).
               simulate [--count N] [--profile esp8266|esp32] [--first 127.42.0.1] [--port 8080]
@@ -109,6 +112,7 @@ final class Cli {
                 Map.entry("library", new LibraryCommand(out, services)),
                 Map.entry("metrics", new MetricsCommand(out, services)),
                 Map.entry("license", new LicenseCommand(out, services)),
+                Map.entry("firmware", new FirmwareCommand(out, services)),
                 Map.entry("simulate", new SimulateCommand(out, services, stopped)));
         try {
             switch (name) {

@@ -1,5 +1,7 @@
 package org.uploadbridge.devices.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,6 +149,22 @@ public final class DefaultDeviceService implements DeviceService {
         try (PreparedPattern prepared = PreparedPattern.of(validator, patternFile)) {
             return measuredSend(address, prepared, progress);
         }
+    }
+
+    @Override
+    public void updateFirmware(DeviceAddress address, Path image, TransferProgress progress) throws UploadBridgeException {
+        gate.requireFirmwareUpdate(address);
+        gate.requireDevice(address);
+        long size;
+        try {
+            size = Files.size(image);
+        } catch (IOException unreadable) {
+            size = 0; // the driver reads the image and reports a missing or unreadable one with its own code
+        }
+        guard.call(address, DeviceOperation.FIRMWARE, size, () -> {
+            driverFor(address).firmwareUpdate(address, image, progress);
+            return null;
+        });
     }
 
     /** {@link #send}, with its outcome, time and size in the metrics (a pattern that did not fit counts too). */

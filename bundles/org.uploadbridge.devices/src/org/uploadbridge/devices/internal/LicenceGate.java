@@ -45,6 +45,13 @@ final class LicenceGate {
         }
     }
 
+    /** Fails unless the licence includes firmware updates (for a device that counts). */
+    void requireFirmwareUpdate(DeviceAddress address) throws UploadBridgeException {
+        if (!simulated.test(address)) {
+            licence.require(Entitlement.FIRMWARE_UPDATE, "Updating the firmware of " + address);
+        }
+    }
+
     /** Fails unless the licence allows working with {@code address}. */
     void requireDevice(DeviceAddress address) throws UploadBridgeException {
         if (simulated.test(address)) {

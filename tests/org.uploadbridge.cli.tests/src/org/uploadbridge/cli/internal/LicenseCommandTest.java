@@ -23,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.devices.DeviceRegistry;
+import org.uploadbridge.simulator.DeviceProfile;
+import org.uploadbridge.simulator.DeviceSimulator;
+import org.uploadbridge.simulator.FleetSpec;
+import org.uploadbridge.simulator.SimulatedFleet;
 import org.uploadbridge.testing.LoopbackServer;
 import org.uploadbridge.testing.OsgiServices;
 import org.uploadbridge.testing.RepositoryFiles;
@@ -85,6 +89,23 @@ class LicenseCommandTest {
         JsonObject first = parsed.isJsonArray() ? parsed.getAsJsonArray().get(0).getAsJsonObject() : parsed.getAsJsonObject();
         assertEquals("UB-L005", first.getAsJsonObject("error").get("code").getAsString(), out());
         assertEquals(0, requests.get());
+    }
+
+    @Test
+    void theFreeEditionCannotUpdateFirmwareButSimulatedDevicesAreFree() throws Exception {
+        Path image = Files.write(folder.resolve("firmware.bin"), new byte[] {(byte) 0xE9, 1, 2, 3, 4, 5, 6, 7});
+        assertEquals(Cli.FAILED, run("firmware", server().toString(), image.toString()));
+        assertTrue(out().contains("UB-L005 Not included in your licence: Updating the firmware of 127.0.0.1:"), out());
+        assertEquals(0, requests.get(), "nothing reached the device");
+
+        SimulatedFleet fleet = OsgiServices.await(DeviceSimulator.class).start(FleetSpec.of(1, DeviceProfile.esp32())
+                .withFirstAddress("127.47.20.1").withPort(18_521));
+        try {
+            assertEquals(Cli.OK, run("firmware", "127.47.20.1:18521", image.toString()), out());
+            assertTrue(out().contains("firmware sent"), out());
+        } finally {
+            fleet.close();
+        }
     }
 
     @Test
