@@ -24,7 +24,13 @@ import java.util.UUID;
  * moves the refused file to {@code <name>.unreadable-<millis>}. Nothing is ever deleted but the
  * temporary files, which never became the file.
  * <p>
- * One instance per file and process; its methods are synchronized.
+ * One instance per file and process; its methods are synchronized. For example:
+ * <pre>
+ * CrashSafeFile store = new CrashSafeFile(dir.resolve("licence.json"));
+ * LoadResult&lt;Licence&gt; loaded = store.read(bytes -&gt; Licence.parseAndVerify(bytes));
+ * if (loaded.recovered()) log.error("{}: {}", store.path(), loaded.report());
+ * store.write(licence.toBytes());
+ * </pre>
  */
 public final class CrashSafeFile {
 
@@ -68,8 +74,9 @@ public final class CrashSafeFile {
 
     /**
      * The current version if the parser accepts it, else the previous one, restored as the current
-     * file; see {@link LoadResult}. Fails only when a file cannot be read or moved (permissions, I/O):
-     * then nothing has been changed.
+     * file; see {@link LoadResult}. Call it once at start, before the first {@link #write}, which
+     * would otherwise make an unchecked file the backup. Fails when a file cannot be read, moved or
+     * written (permissions, I/O); a file set aside by then stays aside, and the next read goes on.
      */
     public synchronized <T> LoadResult<T> read(Parser<T> parser) throws IOException {
         List<Path> leftovers = AtomicFiles.removeLeftovers(file);

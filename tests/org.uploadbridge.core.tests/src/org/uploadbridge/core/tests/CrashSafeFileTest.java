@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.uploadbridge.core.tests.TestSupport.fileNames;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,12 +25,6 @@ class CrashSafeFileTest {
 
     @TempDir
     Path dir;
-
-    private List<String> listing() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 
     private LoadResult<Integer> open(Path file) throws IOException {
         return new CrashSafeFile(file).read(VersionedDocument::parse);
@@ -49,10 +43,7 @@ class CrashSafeFileTest {
         LoadResult<Integer> read = open(file);
         assertEquals(new LoadResult<>(Optional.of(3), LoadResult.Source.CURRENT, List.of(), List.of(), List.of()), read);
         assertEquals("", read.report());
-        try (Stream<Path> files = Files.list(file.getParent())) {
-            assertEquals(List.of("licence.dat", "licence.dat.bak"),
-                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary files are left");
-        }
+        assertEquals(List.of("licence.dat", "licence.dat.bak"), fileNames(file.getParent()), "no temporary files are left");
     }
 
     @Test
@@ -90,7 +81,7 @@ class CrashSafeFileTest {
         assertEquals(Optional.of(1), read.value());
         assertEquals(List.of("metrics.json is missing"), read.problems());
         assertEquals(List.of(), read.setAside());
-        assertEquals(List.of("metrics.json", "metrics.json.bak"), listing());
+        assertEquals(List.of("metrics.json", "metrics.json.bak"), fileNames(dir));
     }
 
     @Test
@@ -103,8 +94,8 @@ class CrashSafeFileTest {
         assertEquals(LoadResult.Source.NONE, read.source());
         assertEquals(2, read.setAside().size(), read.report());
         assertTrue(read.report().contains("no valid version is left"), read.report());
-        assertEquals(2, listing().size(), "both kept under other names: " + listing());
-        assertTrue(listing().stream().allMatch(n -> n.contains(".unreadable-")), listing().toString());
+        assertEquals(2, fileNames(dir).size(), "both kept under other names: " + fileNames(dir));
+        assertTrue(fileNames(dir).stream().allMatch(n -> n.contains(".unreadable-")), fileNames(dir).toString());
 
         new CrashSafeFile(file).write(VersionedDocument.of(1));
         assertEquals(Optional.of(1), open(file).value(), "a new file starts beside them");
@@ -131,7 +122,7 @@ class CrashSafeFileTest {
         assertEquals(2, read.leftoversRemoved().size());
         assertFalse(read.recovered());
         assertTrue(read.report().contains("removed 2 temporary file(s)"), read.report());
-        assertEquals(List.of(".other.json.1.tmp", "devices.json"), listing(), "another file's temporary files are not ours");
+        assertEquals(List.of(".other.json.1.tmp", "devices.json"), fileNames(dir), "another file's temporary files are not ours");
     }
 
     @Test
@@ -143,7 +134,7 @@ class CrashSafeFileTest {
         store.write(VersionedDocument.of(2));
         assertArrayEquals(VersionedDocument.of(1), Files.readAllBytes(store.backup()));
         assertEquals(Optional.of(2), open(file).value());
-        assertEquals(List.of("licence.dat", "licence.dat.bak"), listing());
+        assertEquals(List.of("licence.dat", "licence.dat.bak"), fileNames(dir));
     }
 
     @Test
@@ -158,6 +149,6 @@ class CrashSafeFileTest {
         }));
         assertArrayEquals(VersionedDocument.of(1), Files.readAllBytes(store.backup()), "the backup is untouched too");
         assertEquals(Optional.of(2), open(file).value());
-        assertEquals(List.of("licence.dat", "licence.dat.bak"), listing());
+        assertEquals(List.of("licence.dat", "licence.dat.bak"), fileNames(dir));
     }
 }
