@@ -1,30 +1,21 @@
 package org.uploadbridge.benchmarks;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.wiring.BundleWire;
-import org.osgi.framework.wiring.BundleWiring;
 import org.uploadbridge.simulator.DeviceSimulator;
-import org.uploadbridge.testing.OsgiServices;
+import org.uploadbridge.testing.ChildJvm;
 
 /**
  * A simulated fleet in a child JVM (the simulator's {@code FleetProcess} on a plain class path made
@@ -38,8 +29,6 @@ final class FleetChild implements AutoCloseable {
     private static final long START_SECONDS = 60;
     private static final long ANSWER_SECONDS = 30;
     private static final long LIFETIME_SECONDS = 900;
-    /** Namespaces whose providers the simulator's classes need at run time (packages, bundles, SLF4J's provider). */
-    private static final Set<String> NAMESPACES = Set.of("osgi.wiring.package", "osgi.wiring.bundle", "osgi.serviceloader");
 
     private final Process process;
     private final PrintStream commands;
@@ -70,10 +59,10 @@ final class FleetChild implements AutoCloseable {
         Files.createDirectories(dir);
         Path log = dir.resolve("simulator-child.log");
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElseThrow(() -> new IOException("cannot tell this JVM's java binary")));
+        command.add(ChildJvm.java());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(classPath());
+        command.add(ChildJvm.classPath(FrameworkUtil.getBundle(DeviceSimulator.class)));
         command.add(MAIN);
         command.add("lifetime=" + LIFETIME_SECONDS);
         command.addAll(List.of(options));
@@ -148,66 +137,5 @@ final class FleetChild implements AutoCloseable {
                     + (process.isAlive() ? "" : " and exited with " + process.exitValue()) + " (see " + log + ")");
         }
         return line;
-    }
-
-    /** The simulator bundle and everything it is wired to, as files for a class path. */
-    private static String classPath() throws IOException {
-        Bundle simulator = FrameworkUtil.getBundle(DeviceSimulator.class);
-        Set<Bundle> seen = new LinkedHashSet<>();
-        Deque<Bundle> todo = new ArrayDeque<>(List.of(simulator));
-        while (!todo.isEmpty()) {
-            Bundle bundle = todo.pop();
-            // The system bundle's packages are the JDK's and the framework's: not needed outside OSGi.
-            if (bundle.getBundleId() == 0 || !seen.add(bundle)) {
-                continue;
-            }
-            BundleWiring wiring = bundle.adapt(BundleWiring.class);
-            if (wiring == null) {
-                throw new IOException(bundle.getSymbolicName() + " is not resolved");
-            }
-            for (BundleWire wire : wiring.getRequiredWires(null)) {
-                if (NAMESPACES.contains(wire.getCapability().getNamespace())) {
-                    todo.add(wire.getProviderWiring().getBundle());
-                }
-            }
-        }
-        List<String> entries = new ArrayList<>();
-        for (Bundle bundle : seen) {
-            entries.addAll(files(bundle));
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    /** A bundle's jar, or its folder and its output folder when it runs from a workspace. */
-    private static List<String> files(Bundle bundle) throws IOException {
-        // e.g. "initial@reference:file:/path/to/bundle.jar" in the test runtime
-        String location = bundle.getLocation();
-        int file = location.indexOf("file:");
-        Path path;
-        try {
-            if (file < 0) {
-                throw new IllegalArgumentException("not a file");
-            }
-            URI uri = URI.create(location.substring(file).replace(" ", "%20"));
-            // Equinox resolves a relative location ("file:../bundles/x.jar") against its install area.
-            path = uri.isOpaque() ? Path.of(installArea().resolve(uri.getSchemeSpecificPart())) : Path.of(uri);
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            throw new IOException("cannot put " + bundle.getSymbolicName() + " on a class path: its location is " + location, e);
-        }
-        if (!Files.exists(path)) {
-            throw new IOException("cannot put " + bundle.getSymbolicName() + " on a class path: " + path + " does not exist");
-        }
-        if (Files.isDirectory(path) && Files.isDirectory(path.resolve("bin"))) {
-            return List.of(path.resolve("bin").toString(), path.toString());
-        }
-        return List.of(path.toString());
-    }
-
-    private static URI installArea() {
-        String area = OsgiServices.context().getProperty("osgi.install.area");
-        if (area == null) {
-            throw new IllegalArgumentException("the framework has no osgi.install.area to resolve a relative location against");
-        }
-        return URI.create(area.replace(" ", "%20"));
     }
 }

@@ -1,13 +1,8 @@
 package org.uploadbridge.devices.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +21,9 @@ import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceStatus;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.core.format.PatternError;
-import org.uploadbridge.core.io.AtomicFiles;
+import org.uploadbridge.core.io.CrashSafeFile;
+import org.uploadbridge.core.io.InvalidContentException;
+import org.uploadbridge.core.io.LoadResult;
 import org.uploadbridge.core.io.WorkspaceFiles;
 import org.uploadbridge.devices.DeviceRegistry;
 import org.uploadbridge.devices.RegisteredDevice;
@@ -39,8 +36,8 @@ import com.google.gson.JsonParseException;
 /**
  * {@link DeviceRegistry} in a JSON file: {@code file} from the configuration, else
  * {@code .metadata/.plugins/org.uploadbridge.devices/devices.json} in the workspace (the OSGi
- * instance area), else the bundle's own data area. A file that cannot be read is moved aside, the
- * log says where, and the list starts empty: nothing is overwritten.
+ * instance area), else the bundle's own data area; kept in a {@link CrashSafeFile}, so a damaged file
+ * is set aside (the log says where) and the previous version restored: nothing is overwritten.
  */
 @Component(service = DeviceRegistry.class, configurationPid = "org.uploadbridge.devices.registry")
 public final class JsonDeviceRegistry implements DeviceRegistry {
@@ -48,6 +45,7 @@ public final class JsonDeviceRegistry implements DeviceRegistry {
     static final String FILE = "file";
 
     private final Path file;
+    private final CrashSafeFile store;
     private final Logger log;
     private final Gson gson = new GsonBuilder().setPrettyPrinting().create();
     private final Map<DeviceAddress, RegisteredDevice> devices = new LinkedHashMap<>();
@@ -82,6 +80,7 @@ public final class JsonDeviceRegistry implements DeviceRegistry {
             @Reference(service = LoggerFactory.class) Logger log) {
         this.log = log;
         this.file = location(context, properties, log);
+        this.store = new CrashSafeFile(file);
         log.info("Device list: {}", file);
         load();
     }
@@ -133,47 +132,42 @@ public final class JsonDeviceRegistry implements DeviceRegistry {
     }
 
     private void load() {
-        String json;
+        LoadResult<List<RegisteredDevice>> loaded;
         try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException firstStart) {
-            return;
+            loaded = store.read(this::parse);
         } catch (IOException e) {
             log.error("Cannot read the device list {}: {}; starting with an empty list", file, e.getMessage());
             return;
         }
+        if (loaded.recovered()) {
+            log.error("The device list {}: {}", file, loaded.report());
+        } else if (!loaded.report().isEmpty()) {
+            log.info("The device list {}: {}", file, loaded.report());
+        }
+        loaded.value().orElse(List.of()).forEach(device -> devices.put(device.address(), device));
+    }
+
+    private List<RegisteredDevice> parse(byte[] content) throws InvalidContentException {
         try {
-            Stored stored = gson.fromJson(json, Stored.class);
-            for (Entry e : stored == null || stored.devices() == null ? List.<Entry>of() : stored.devices()) {
-                RegisteredDevice device = e.toDevice();
-                devices.put(device.address(), device);
+            Stored stored = gson.fromJson(new String(content, StandardCharsets.UTF_8), Stored.class);
+            if (stored == null) {
+                throw new InvalidContentException("the file is empty"); // what a write cut short by a power loss can leave
             }
+            List<RegisteredDevice> loaded = new ArrayList<>();
+            for (Entry e : stored.devices() == null ? List.<Entry>of() : stored.devices()) {
+                loaded.add(e.toDevice());
+            }
+            return loaded;
         } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
-            Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + Instant.now().toEpochMilli());
-            try {
-                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-                log.error("The device list {} is damaged ({}); it was moved to {} and the list starts empty", file,
-                        e.getMessage(), aside);
-            } catch (IOException moveFailed) {
-                log.error("The device list {} is damaged ({}) and could not be moved aside: {}", file, e.getMessage(),
-                        moveFailed.getMessage());
-            }
-            devices.clear();
+            throw new InvalidContentException(String.valueOf(e.getMessage()), e);
         }
     }
 
     private void save() throws UploadBridgeException {
         List<Entry> entries = new ArrayList<>();
         devices.values().forEach(d -> entries.add(Entry.of(d)));
-        byte[] bytes = gson.toJson(new Stored(entries)).getBytes(StandardCharsets.UTF_8);
         try {
-            Files.createDirectories(file.getParent());
-            AtomicFiles.write(file, channel -> {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-            });
+            store.write(gson.toJson(new Stored(entries)).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UploadBridgeException(PatternError.WRITE_FAILED, e, file, e.getMessage());
         }

@@ -1,12 +1,8 @@
 package org.uploadbridge.metrics.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,7 +11,9 @@ import java.util.Map;
 
 import org.osgi.service.log.Logger;
 import org.uploadbridge.core.device.DeviceAddress;
-import org.uploadbridge.core.io.AtomicFiles;
+import org.uploadbridge.core.io.CrashSafeFile;
+import org.uploadbridge.core.io.InvalidContentException;
+import org.uploadbridge.core.io.LoadResult;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -23,7 +21,8 @@ import com.google.gson.JsonParseException;
 
 /**
  * The metrics file: the fading counts per device (never raw events), so its size is bounded by the
- * device cap. Written atomically; a file that cannot be read is moved aside, never overwritten.
+ * device cap. Kept in a {@link CrashSafeFile}: a damaged file is set aside and the previous version
+ * restored; a file that cannot be read or set aside is never written over.
  */
 final class MetricsFile {
 
@@ -36,41 +35,58 @@ final class MetricsFile {
     private record Entry(String host, int port, DeviceStats.Counts counts) {
     }
 
-    private final Path file;
+    private final CrashSafeFile store;
     private final Clock clock;
     private final Logger log;
     private final Gson gson = new GsonBuilder().setPrettyPrinting().create();
-    /** Set when a damaged file could not be moved aside: then it is never written over. */
-    private volatile boolean damagedInPlace;
+    /** Set when the file could not be read or set aside: then it is never written over. */
+    private volatile boolean stuckInPlace;
 
     MetricsFile(Path file, Clock clock, Logger log) {
-        this.file = file;
+        this.store = new CrashSafeFile(file);
         this.clock = clock;
         this.log = log;
     }
 
     Path path() {
-        return file;
+        return store.path();
     }
 
-    /** The stored counts, in the order saved; empty on first start or when the file was damaged. */
+    /** The stored counts, in the order saved; empty on first start or when no version was valid. */
     Map<DeviceAddress, DeviceStats.Counts> load() {
-        Map<DeviceAddress, DeviceStats.Counts> loaded = new LinkedHashMap<>();
-        String json;
+        LoadResult<Map<DeviceAddress, DeviceStats.Counts>> loaded;
         try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException firstStart) {
-            return loaded;
+            loaded = store.read(this::parse);
         } catch (IOException e) {
-            // Unreadable now (permissions, I/O): leave it where it is, it may read next time.
-            log.error("Cannot read the metrics {}: {}; starting without them", file, e.getMessage());
-            return loaded;
+            stuckInPlace = true;
+            log.error("Cannot read the metrics {} or set them aside: {}; metrics start empty and are not saved until"
+                    + " the next start, so the file is not written over", path(), e.getMessage());
+            return new LinkedHashMap<>();
         }
+        if (loaded.recovered()) {
+            log.error("The metrics {}: {}", path(), loaded.report());
+        } else if (!loaded.report().isEmpty()) {
+            log.info("The metrics {}: {}", path(), loaded.report());
+        }
+        return loaded.value().orElseGet(LinkedHashMap::new);
+    }
+
+    void save(Map<DeviceAddress, DeviceStats.Counts> counts) throws IOException {
+        if (stuckInPlace) {
+            throw new IOException("the file could not be read or set aside at start; it is not written over");
+        }
+        List<Entry> entries = counts.entrySet().stream()
+                .map(e -> new Entry(e.getKey().host(), e.getKey().port(), e.getValue())).toList();
+        store.write(gson.toJson(new Stored(VERSION, Instant.now(clock).toString(), entries)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Map<DeviceAddress, DeviceStats.Counts> parse(byte[] content) throws InvalidContentException {
         try {
-            Stored stored = gson.fromJson(json, Stored.class);
+            Stored stored = gson.fromJson(new String(content, StandardCharsets.UTF_8), Stored.class);
             if (stored == null || stored.version() != VERSION || stored.devices() == null) {
                 throw new JsonParseException("not a version " + VERSION + " metrics file");
             }
+            Map<DeviceAddress, DeviceStats.Counts> loaded = new LinkedHashMap<>();
             for (Entry e : stored.devices()) {
                 if (e == null || e.counts() == null || !e.counts().valid()) {
                     throw new JsonParseException("an entry is incomplete or has impossible counts");
@@ -79,41 +95,7 @@ final class MetricsFile {
             }
             return loaded;
         } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
-            moveAside(e.getMessage());
-            return new LinkedHashMap<>();
-        }
-    }
-
-    void save(Map<DeviceAddress, DeviceStats.Counts> counts) throws IOException {
-        if (damagedInPlace) {
-            throw new IOException("the damaged file is still in place; move it away to save metrics again");
-        }
-        List<Entry> entries = counts.entrySet().stream()
-                .map(e -> new Entry(e.getKey().host(), e.getKey().port(), e.getValue())).toList();
-        byte[] bytes = gson.toJson(new Stored(VERSION, Instant.now(clock).toString(), entries))
-                .getBytes(StandardCharsets.UTF_8);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        AtomicFiles.write(file, channel -> {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-        });
-    }
-
-    private void moveAside(String problem) {
-        Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + clock.millis());
-        for (int n = 1; Files.exists(aside); n++) {
-            aside = file.resolveSibling(file.getFileName() + ".unreadable-" + clock.millis() + "-" + n);
-        }
-        try {
-            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
-            log.error("The metrics {} are damaged ({}); the file was moved to {} and metrics start empty", file, problem,
-                    aside);
-        } catch (IOException moveFailed) {
-            damagedInPlace = true;
-            log.error("The metrics {} are damaged ({}) and could not be moved aside ({}); metrics start empty and are"
-                    + " not saved until the file is moved away", file, problem, moveFailed.getMessage());
+            throw new InvalidContentException(String.valueOf(e.getMessage()), e);
         }
     }
 }

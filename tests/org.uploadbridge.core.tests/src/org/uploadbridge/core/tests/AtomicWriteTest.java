@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.uploadbridge.core.tests.TestSupport.fileNames;
 import static org.uploadbridge.core.tests.TestSupport.assertFailsWith;
 import static org.uploadbridge.core.tests.TestSupport.randomPattern;
 
@@ -19,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,12 +33,6 @@ class AtomicWriteTest {
 
     @TempDir
     Path dir;
-
-    private List<String> directoryListing() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 
     @Test
     void concurrentReadersSeeOnlyTheOldOrTheNewContent() throws Exception {
@@ -80,7 +74,7 @@ class AtomicWriteTest {
             executor.shutdownNow();
         }
         assertArrayEquals(firstBytes, Files.readAllBytes(file)); // the 40th write (i = 39) wrote `first`
-        assertEquals(List.of("show.bin"), directoryListing(), "no temporary files may stay behind");
+        assertEquals(List.of("show.bin"), fileNames(dir), "no temporary files may stay behind");
     }
 
     @Test
@@ -93,7 +87,7 @@ class AtomicWriteTest {
         }));
         assertEquals("disk full (simulated)", failure.getMessage());
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(file));
-        assertEquals(List.of("keep.bin"), directoryListing());
+        assertEquals(List.of("keep.bin"), fileNames(dir));
     }
 
     @Test
@@ -103,7 +97,7 @@ class AtomicWriteTest {
         assertFailsWith(PatternError.WRITE_FAILED,
                 () -> NativePatternCodec.write(randomPattern(new Random(4), 10, 2, null), target));
         assertTrue(Files.isRegularFile(target.resolve("inside.txt")));
-        assertEquals(List.of("taken.bin"), directoryListing());
+        assertEquals(List.of("taken.bin"), fileNames(dir));
     }
 
     @Test
@@ -122,6 +116,6 @@ class AtomicWriteTest {
                 new MatrixGeometry(16, 4, MatrixGeometry.Order.COLUMN_MAJOR, true, MatrixGeometry.Corner.BOTTOM_RIGHT));
         NativePatternCodec.write(replacement, file);
         assertEquals(replacement, NativePatternCodec.decode(file));
-        assertEquals(List.of("matrix.bin", "matrix.bin.geometry"), directoryListing());
+        assertEquals(List.of("matrix.bin", "matrix.bin.geometry"), fileNames(dir));
     }
 }

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.function.Executable;
 import org.osgi.framework.BundleContext;
@@ -29,6 +32,13 @@ final class TestSupport {
     /** The shared sample patterns (see {@link RepositoryFiles#samplePatterns()}). */
     static Path samplesDirectory() {
         return RepositoryFiles.samplePatterns();
+    }
+
+    /** The names of the files in a folder, sorted. */
+    static List<String> fileNames(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     static Path sample(String name) {

@@ -25,7 +25,10 @@ import org.uploadbridge.devices.RegisteredDevice;
 import org.uploadbridge.validation.pattern.DeviceLimits;
 import org.uploadbridge.testing.OsgiServices;
 
-/** The device list survives a restart, is written atomically, and a damaged file is set aside, not lost. */
+/**
+ * The device list survives a restart, is written atomically with its previous version kept, and a
+ * damaged file is set aside, not lost, and replaced by the previous version.
+ */
 class DeviceRegistryTest {
 
     private static JsonDeviceRegistry registry(Path file) {
@@ -58,7 +61,30 @@ class DeviceRegistryTest {
         again.remove(a);
         assertEquals(List.of(b), registry(file).devices().stream().map(RegisteredDevice::address).toList());
         try (Stream<Path> files = Files.list(file.getParent())) {
-            assertEquals(List.of(file), files.toList(), "no temporary files are left behind");
+            assertEquals(List.of("devices.json", "devices.json.bak"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "the list and its previous version; no temporary files are left behind");
+        }
+    }
+
+    @Test
+    void aListTornByACrashFallsBackToThePreviousVersion(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("devices.json");
+        DeviceAddress a = new DeviceAddress("192.168.4.1", 80);
+        JsonDeviceRegistry registry = registry(file);
+        registry.add(a);
+        registry.add(new DeviceAddress("192.168.4.2", 80));
+        String complete = Files.readString(file);
+        String torn = complete.substring(0, complete.length() / 2); // a power cut before the data reached the disk
+        Files.writeString(file, torn);
+
+        assertEquals(List.of(new RegisteredDevice(a, "192.168.4.1", "")), registry(file).devices(),
+                "the list as it was before the last change");
+        assertTrue(Files.readString(file).contains("192.168.4.1"), "the previous version is the file again");
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> aside = files.filter(f -> f.getFileName().toString().startsWith("devices.json.unreadable-")).toList();
+            assertEquals(1, aside.size(), "the torn file is kept for the user");
+            assertEquals(torn, Files.readString(aside.get(0)));
         }
     }
 

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.metrics.DeviceHealth;
 
-/** The fading counts survive a restart in a bounded JSON file; a damaged file is set aside, not lost. */
+/**
+ * The fading counts survive a restart in a bounded JSON file; a damaged file is set aside, not lost,
+ * and the previous save restored.
+ */
 class PersistenceTest {
 
     @TempDir
@@ -64,7 +67,9 @@ class PersistenceTest {
                 "the loaded counts fade like the ones that stayed in memory");
         second.close();
         try (Stream<Path> files = Files.list(file.getParent())) {
-            assertEquals(List.of(file), files.toList(), "no temporary files are left behind");
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString())
+                    .filter(f -> !f.equals("metrics.json") && !f.equals("metrics.json.bak")).toList(),
+                    "no temporary files are left behind");
         }
         String json = Files.readString(file);
         assertTrue(json.contains("\"host\": \"fe80::1\"") && json.contains("\"version\": 1"), json);
@@ -109,6 +114,28 @@ class PersistenceTest {
         MicrometerDeviceMetrics reopened = TestMetrics.open(file, clock);
         assertEquals(List.of(TestMetrics.device(3)), reopened.devices(), "a new file was written beside it");
         reopened.close();
+    }
+
+    @Test
+    void aFileTornByACrashFallsBackToThePreviousSave() throws Exception {
+        Path file = dir.resolve("metrics.json");
+        MicrometerDeviceMetrics first = TestMetrics.open(file, clock);
+        someHistory(first, TestMetrics.device(7), 2);
+        first.close();
+        MicrometerDeviceMetrics second = TestMetrics.open(file, clock);
+        someHistory(second, TestMetrics.device(8), 2);
+        second.close();
+        String complete = Files.readString(file);
+        String torn = complete.substring(0, complete.length() / 3); // a power cut before the data reached the disk
+        Files.writeString(file, torn);
+
+        MicrometerDeviceMetrics third = TestMetrics.open(file, clock);
+        assertEquals(List.of(TestMetrics.device(7)), third.devices(), "the counts as saved before the last save");
+        third.close();
+        List<Path> aside = aside();
+        assertEquals(1, aside.size(), "the torn file is kept for the user");
+        assertEquals(torn, Files.readString(aside.get(0)));
+        assertTrue(Files.readString(file).contains("127.42.0.7"), "the previous version is the file again");
     }
 
     @Test
