@@ -114,6 +114,25 @@ class LicenceServiceTest {
     }
 
     @Test
+    void aLicenceTornByAPowerCutIsReplacedByThePreviousOneAtStart() throws Exception {
+        LicenceService service = service("2026-11-28T12:00:00Z");
+        service.install(write("first.json", Licences.signed(Licences.studio())));
+        service.install(write("renewed.json", Licences.signed(Licences.studio(LocalDate.of(2026, 11, 20),
+                Optional.of(LocalDate.of(2028, 10, 31)), 30))));
+        Path file = folder.resolve(StoredLicence.LICENCE);
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2)); // what a write cut short could leave
+
+        LicenceState restarted = service("2026-11-29T12:00:00Z").state();
+        assertEquals(LicenceStatus.VALID, restarted.status(), "the last good licence applies");
+        assertEquals(LocalDate.of(2027, 10, 31), restarted.licence().orElseThrow().expires().orElseThrow(), "the previous version");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith(StoredLicence.LICENCE + ".unreadable-")),
+                    "the torn file is kept aside");
+        }
+    }
+
+    @Test
     void removingMovesTheLicenceAsideAndTheFreeEditionApplies() throws Exception {
         LicenceService service = service("2026-11-28T12:00:00Z");
         byte[] issued = Licences.signed(Licences.studio());
