@@ -28,13 +28,8 @@ public final class VendorTool {
 
     /** Runs one command; returns its exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) {
-            err.println("error: give a command: keygen, issue, show or help.");
-            err.print(usage());
-            return USAGE;
-        }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        String command = args[0];
+        String command = args.length == 0 ? "" : args[0];
+        List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
         try {
             return switch (command) {
                 case "keygen" -> KeygenCommand.run(rest, out);
@@ -44,6 +39,7 @@ public final class VendorTool {
                     out.print(usage());
                     yield OK;
                 }
+                case "" -> throw new UsageException("give a command: keygen, issue, show or help.");
                 default -> throw new UsageException("there is no command " + command + ": use keygen, issue, show or help.");
             };
         } catch (UsageException e) {
