@@ -1,4 +1,4 @@
-# Sourced by ./build.sh and ./upload-bridge: exports JAVA_HOME pointing at a JDK 21 or newer.
+# Sourced by ./build.sh, ./upload-bridge and ./licence-tool: exports JAVA_HOME pointing at a JDK 21 or newer.
 # Order: JAVA_HOME when it is 21+, then the JDKs installed beside the default one, newest first.
 
 ub_java_major() { # prints the feature version of the java binary in $1, or nothing
