@@ -17,6 +17,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -89,13 +90,26 @@ public final class LicenceDialog extends TitleAreaDialog {
         fingerprint = new Text(machine, SWT.BORDER | SWT.READ_ONLY | SWT.WRAP | SWT.MULTI);
         fingerprint.setText(licences.get().fingerprint().text());
         fingerprint.setFont(JFaceResources.getTextFont());
-        GridDataFactory.fillDefaults().grab(true, false).hint(TEXT_WIDTH - 80, SWT.DEFAULT).applyTo(fingerprint);
+        GridDataFactory.fillDefaults().grab(true, false).hint(TEXT_WIDTH - 80, wrappedHeight(fingerprint, TEXT_WIDTH - 80))
+                .applyTo(fingerprint);
         copy = new Button(machine, SWT.PUSH);
         copy.setText("&Copy");
         copy.setToolTipText("Copy the fingerprint to the clipboard, to send it to your vendor");
         copy.addListener(SWT.Selection, e -> copyFingerprint());
         GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(copy);
         return area;
+    }
+
+    /** The height {@code text} needs to show all of its one long line wrapped at {@code width} (GTK does not compute it). */
+    private static int wrappedHeight(Text text, int width) {
+        GC gc = new GC(text);
+        try {
+            double charWidth = gc.getFontMetrics().getAverageCharacterWidth();
+            int lines = (int) Math.ceil(text.getText().length() * charWidth / width) + 1;
+            return lines * text.getLineHeight();
+        } finally {
+            gc.dispose();
+        }
     }
 
     @Override

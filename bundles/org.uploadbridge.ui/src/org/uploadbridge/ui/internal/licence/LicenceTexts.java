@@ -15,7 +15,7 @@ final class LicenceTexts {
     static final String FREE_LIMITS = "The free edition works with " + Entitlements.FREE_DEVICES
             + " devices, uploads to one device at a time and does not update firmware.";
     static final String HOW_TO_GET = "To get a licence, copy this machine's fingerprint below and send it to your vendor;"
-            + " then install the licence file you receive with Install....";
+            + " then choose Install... and pick the licence file you receive.";
 
     private LicenceTexts() {
     }

@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -98,6 +99,8 @@ class LicenceUiTest {
         assertFalse(dialog.removeButton().isEnabled(), "nothing to remove");
         waitForIndicator("Free edition");
         assertFalse(indicator().flagged());
+        Control shown = Widgets.find(window(), LicenceStatusItem.class).orElseThrow();
+        assertTrue(shown.isVisible() && shown.getSize().x > 50, "visible in the status bar: " + shown.getBounds());
     }
 
     @Test
