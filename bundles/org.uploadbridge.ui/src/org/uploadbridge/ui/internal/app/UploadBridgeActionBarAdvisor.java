@@ -2,6 +2,7 @@ package org.uploadbridge.ui.internal.app;
 
 import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.IStatusLineManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.ui.IWorkbenchActionConstants;
@@ -10,10 +11,12 @@ import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
+import org.uploadbridge.ui.internal.licence.LicenceStatusItem;
 
 /**
  * The menu skeleton: File, Pattern, Window, Help. Our own commands are contributed to it through
  * {@code org.eclipse.ui.menus} in plugin.xml, so they are also reachable from Quick Access (Ctrl+3).
+ * The status line carries the licence indicator.
  */
 public class UploadBridgeActionBarAdvisor extends ActionBarAdvisor {
 
@@ -75,5 +78,10 @@ public class UploadBridgeActionBarAdvisor extends ActionBarAdvisor {
         menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         menuBar.add(windowMenu);
         menuBar.add(help);
+    }
+
+    @Override
+    protected void fillStatusLine(IStatusLineManager statusLine) {
+        statusLine.add(new LicenceStatusItem(getActionBarConfigurer().getWindowConfigurer().getWindow()));
     }
 }
