@@ -82,7 +82,7 @@ public final class DefaultDeviceService implements DeviceService {
         this.gate = new LicenceGate(licence, registry, address -> {
             DeviceSimulator running = simulator;
             return running != null && LicenceGate.simulatedBy(running, address);
-        });
+        }, LicenceGate::isThirdParty);
     }
 
     @Override
@@ -161,8 +161,10 @@ public final class DefaultDeviceService implements DeviceService {
         } catch (IOException unreadable) {
             size = 0; // the driver reads the image and reports a missing or unreadable one with its own code
         }
+        DeviceDriver driver = guard.call(address, DeviceOperation.STATUS, 0, () -> driverFor(address));
+        gate.requireFirmware(driver, address);
         guard.call(address, DeviceOperation.FIRMWARE, size, () -> {
-            driverFor(address).firmwareUpdate(address, image, progress);
+            driver.firmwareUpdate(address, image, progress);
             return null;
         });
     }
@@ -193,6 +195,7 @@ public final class DefaultDeviceService implements DeviceService {
         gate.requireDevice(address);
         Identified device = guard.call(address, DeviceOperation.STATUS, 0, () -> identified(address));
         DeviceDriver driver = device.driver();
+        gate.requireFirmware(driver, address);
         DeviceStatus before = device.status();
         DeviceLimits reported = DeviceLimits.none();
         if (before.maxLeds().isPresent()) {

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Predicate;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.core.device.DeviceDriver;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.devices.DeviceRegistry;
 import org.uploadbridge.devices.RegisteredDevice;
@@ -15,21 +18,42 @@ import org.uploadbridge.licensing.LicenceService;
 import org.uploadbridge.licensing.LicenceState;
 
 /**
- * What the licence in force allows, checked before any device is contacted (docs/licensing.md).
+ * What the licence in force allows, checked before anything is sent (docs/licensing.md).
  * Devices of this installation's own simulator are not counted. With a device limit, the devices
  * that count are the user's devices (the registry, in the order added): a successful upload to a
  * new device adds it to them while there is room, so the limit holds for the CLI and scripts too.
  */
 final class LicenceGate {
 
+    static final String FIRST_PARTY_PREFIX = "org.uploadbridge.";
+
     private final LicenceService licence;
     private final DeviceRegistry registry;
     private final Predicate<DeviceAddress> simulated;
+    private final Predicate<DeviceDriver> thirdParty;
 
-    LicenceGate(LicenceService licence, DeviceRegistry registry, Predicate<DeviceAddress> simulated) {
+    LicenceGate(LicenceService licence, DeviceRegistry registry, Predicate<DeviceAddress> simulated,
+            Predicate<DeviceDriver> thirdParty) {
         this.licence = licence;
         this.registry = registry;
         this.simulated = simulated;
+        this.thirdParty = thirdParty;
+    }
+
+    /**
+     * Whether {@code driver} comes from a bundle of another vendor: one whose symbolic name is
+     * outside {@value #FIRST_PARTY_PREFIX}. A client-side check, like every licence check.
+     */
+    static boolean isThirdParty(DeviceDriver driver) {
+        Bundle bundle = FrameworkUtil.getBundle(driver.getClass());
+        return bundle == null || !bundle.getSymbolicName().startsWith(FIRST_PARTY_PREFIX);
+    }
+
+    /** Fails unless the licence allows sending to a device of {@code driver}'s firmware (third-party firmware needs its entitlement). */
+    void requireFirmware(DeviceDriver driver, DeviceAddress address) throws UploadBridgeException {
+        if (!simulated.test(address) && thirdParty.test(driver)) {
+            licence.require(Entitlement.THIRD_PARTY_FIRMWARE, "Sending to " + address + " (" + driver.displayName() + ", a third-party firmware)");
+        }
     }
 
     /** Simulated devices, for {@link #LicenceGate}: those of {@code simulator}'s running fleets. */

@@ -67,7 +67,7 @@ public final class FleetProcess {
                 Thread.currentThread().interrupt(); // the fleet ended normally
             }
         });
-        LoopbackDeviceSimulator simulator = new LoopbackDeviceSimulator();
+        LoopbackDeviceSimulator simulator = new LoopbackDeviceSimulator(new RunningFleets(java.util.Optional.empty()));
         try (SimulatedFleet fleet = simulator.start(spec)) {
             FleetWarmUp.run(fleet, warmUpRequests);
             out.println("ready " + fleet.devices().size());

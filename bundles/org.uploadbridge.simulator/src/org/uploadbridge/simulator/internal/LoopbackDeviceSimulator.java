@@ -2,13 +2,16 @@ package org.uploadbridge.simulator.internal;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.uploadbridge.core.io.WorkspaceFiles;
 import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.MdnsAdvertisement;
@@ -26,16 +29,29 @@ public final class LoopbackDeviceSimulator implements DeviceSimulator {
     private final AtomicInteger fleetNumbers = new AtomicInteger();
     private final AtomicInteger advertisementNumbers = new AtomicInteger();
 
+    private final RunningFleets listed;
+
     @Activate
-    public LoopbackDeviceSimulator() {
-        // nothing to configure: every fleet brings its own spec
+    public LoopbackDeviceSimulator(BundleContext context) {
+        this(new RunningFleets(WorkspaceFiles.pluginFile(context.getProperty(WorkspaceFiles.INSTANCE_AREA),
+                "org.uploadbridge.simulator", "running").map(java.nio.file.Path::getParent)));
+    }
+
+    LoopbackDeviceSimulator(RunningFleets listed) {
+        this.listed = listed;
     }
 
     @Override
     public SimulatedFleet start(FleetSpec spec) {
-        String threadName = "simulator-fleet-" + fleetNumbers.incrementAndGet();
-        JettyFleet fleet = JettyFleet.start(spec, threadName, running::remove);
+        int number = fleetNumbers.incrementAndGet();
+        String threadName = "simulator-fleet-" + number;
+        java.util.concurrent.atomic.AtomicReference<Optional<java.nio.file.Path>> file = new java.util.concurrent.atomic.AtomicReference<>(Optional.empty());
+        JettyFleet fleet = JettyFleet.start(spec, threadName, closed -> {
+            running.remove(closed);
+            listed.unregister(file.get());
+        });
         running.add(fleet);
+        file.set(listed.register(fleet, number));
         return fleet;
     }
 
@@ -49,7 +65,7 @@ public final class LoopbackDeviceSimulator implements DeviceSimulator {
 
     @Override
     public boolean simulates(InetSocketAddress address) {
-        return running.stream().flatMap(fleet -> fleet.devices().stream()).anyMatch(device -> device.address().equals(address));
+        return RunningFleets.contains(running, address) || listed.otherProcesses().contains(RunningFleets.key(address));
     }
 
     @Deactivate
