@@ -32,9 +32,11 @@ run 2 "Unknown command: frobnicate" frobnicate
 run 0 "8 of 8 confirmed by the devices' status" demo --dir "$work/demo"
 
 # Simulated devices from the product itself, then the device commands against them (loopback only).
+# The same workspace as the commands, as in the README's two terminals: the free edition does not
+# count the devices a simulator of the workspace runs, so the 3-device upload needs no licence.
 port=18600
 cp -r "$product/configuration" "$work/configuration-sim"
-"$java" -jar "$launcher" -install "$product" -configuration "$work/configuration-sim" -data "$work/workspace-sim" \
+"$java" -jar "$launcher" -install "$product" -configuration "$work/configuration-sim" -data "$work/workspace" \
   -nosplash -application org.uploadbridge.cli.app simulate --count 3 --first 127.48.0.1 --port $port --for 120 \
   >"$work/simulate.log" 2>&1 &
 simulator=$!
@@ -47,8 +49,9 @@ run 0 "1 of 1 device(s) confirmed the pattern." upload "$samples/meteor_curtain.
 run 0 "3 of 3 device(s) confirmed the pattern." upload "$samples/aurora_strip.bin" 127.48.0.1:$port 127.48.0.2:$port 127.48.0.3:$port
 run 0 "3 device(s)" scan 127.48.0.0/24 --port $port
 run 1 "UB-V110" status 8.8.8.8
+run 0 "Edition:      free (free)" license status
 kill "$simulator" 2>/dev/null
 wait "$simulator" 2>/dev/null
-checks=11
+checks=12
 if [ "$failures" -eq 0 ]; then echo "product smoke test: all $checks checks passed"; else echo "product smoke test: $failures of $checks checks failed"; fi
 [ "$failures" -eq 0 ]
