@@ -34,9 +34,12 @@ class ClassicDriverConformanceTest extends DriverConformanceTest {
 
     @Override
     protected ConformanceFleet startDevices(int count) {
-        String first = "127.46." + NEXT_SUBNET.getAndIncrement() + ".1";
         return ClassicSimulatorFleet.start(OsgiServices.await(DeviceSimulator.class),
-                FleetSpec.of(count, DeviceProfile.esp8266()).withFirstAddress(first).withPort(0));
+                FleetSpec.of(count, DeviceProfile.esp8266()).withFirstAddress(nextSubnet()).withPort(0));
+    }
+
+    private static String nextSubnet() {
+        return "127.46." + NEXT_SUBNET.getAndIncrement() + ".1";
     }
 
     @Override
