@@ -19,7 +19,7 @@ public interface WledDevice extends SimulatedDevice {
     /** Frames dropped because more than {@link WledSettings#maxFrames()} arrived. */
     long droppedFrames();
 
-    /** DDP packets received and ignored (not version 1, too short, not pixel data). */
+    /** DDP packets received and ignored: not version 1, truncated, not pixel data, or while stopped or rebooting. */
     long ignoredPackets();
 
     /** Forgets the recorded frames (not the pixels the strip shows). */

@@ -87,6 +87,8 @@ final class DdpReceiver implements AutoCloseable {
             long now = System.nanoTime();
             if (online.getAsBoolean()) {
                 accept(buffer.array(), buffer.position(), now);
+            } else {
+                ignoredOffline();
             }
         }
     }
@@ -123,6 +125,10 @@ final class DdpReceiver implements AutoCloseable {
                 dropped++;
             }
         }
+    }
+
+    private synchronized void ignoredOffline() {
+        ignored++;
     }
 
     synchronized List<DdpFrame> frames() {
