@@ -27,6 +27,7 @@ final class WledFileEndpoints {
     static final String UPDATE_OK = "Update successful! Rebooting...";
     static final String UPDATE_FAILED = "Update failed! ";
     private static final long BODY_SLACK_BYTES = 64 << 10;
+    private static final System.Logger LOG = System.getLogger(WledFileEndpoints.class.getName());
 
     private WledFileEndpoints() {
     }
@@ -142,7 +143,9 @@ final class WledFileEndpoints {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(image))) {
             return in.readNBytes((int) OtaEndpoints.MAX_IMAGE_BYTES + 1);
         } catch (IOException e) {
-            return null; // not gzip after all: WLED's decompressor fails the update the same way
+            // Not gzip after all: WLED's decompressor fails the update the same way, and so do we.
+            LOG.log(System.Logger.Level.DEBUG, "OTA image is not valid gzip", e);
+            return null;
         }
     }
 

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -167,6 +169,22 @@ class WledHttpTest extends SimulatedDeviceTestBase {
         assertEquals(200, skipped.status(), "skipValidation=1 overrides the check");
         awaitRebooted(device);
         assertEquals("0.15.1", device.status().firmwareVersion());
+    }
+
+    @Test
+    void otaAcceptsAGzippedImageAndRefusesBrokenGzip() throws Exception {
+        WledDevice device = start(WledSettings.of(WledRelease.V0_15_0));
+        byte[] broken = { 0x1F, (byte) 0x8B, 1, 2, 3 };
+        DeviceClient.Answer refused = ota(device, broken, false);
+        assertEquals(500, refused.status());
+        assertTrue(refused.body().contains("gzip"), refused.body());
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
+            out.write(image("0.15.2", "ESP32"));
+        }
+        assertEquals(200, ota(device, gzipped.toByteArray(), false).status());
+        awaitRebooted(device);
+        assertEquals("0.15.2", device.status().firmwareVersion());
     }
 
     @Test
