@@ -21,9 +21,11 @@ import java.util.Set;
  * @param wifiMode reported in {@code /api/status}
  * @param firmwareVersion the version before any OTA update
  * @param rebootTime how long the device is unreachable after an OTA update or a restart
+ * @param wled null for the classic firmware; else the device runs WLED (see {@link #wled(WledRelease)})
  */
 public record DeviceProfile(String name, int maxLeds, long freeHeapBytes, Set<Extension> extensions,
-        long bandwidthBytesPerSecond, String ssid, WifiMode wifiMode, String firmwareVersion, Duration rebootTime) {
+        long bandwidthBytesPerSecond, String ssid, WifiMode wifiMode, String firmwareVersion, Duration rebootTime,
+        WledSettings wled) {
 
     /** How the device joined the network. */
     public enum WifiMode {
@@ -69,6 +71,37 @@ public record DeviceProfile(String name, int maxLeds, long freeHeapBytes, Set<Ex
         }
     }
 
+    /** A classic-firmware profile (the constructor before WLED existed). */
+    public DeviceProfile(String name, int maxLeds, long freeHeapBytes, Set<Extension> extensions,
+            long bandwidthBytesPerSecond, String ssid, WifiMode wifiMode, String firmwareVersion, Duration rebootTime) {
+        this(name, maxLeds, freeHeapBytes, extensions, bandwidthBytesPerSecond, ssid, wifiMode, firmwareVersion,
+                rebootTime, null);
+    }
+
+    /**
+     * An ESP32 running WLED {@code release} with {@link WledSettings#of(WledRelease)}: no classic
+     * endpoints or extensions; reboots take 500 ms like the classic ones.
+     */
+    public static DeviceProfile wled(WledRelease release) {
+        return wled(WledSettings.of(release));
+    }
+
+    public static DeviceProfile wled(WledSettings settings) {
+        return new DeviceProfile("esp32", WledSettings.MAX_LED_COUNT, 250_000, Set.of(), 0, DEFAULT_SSID, WifiMode.STA,
+                settings.release().version(), DEFAULT_REBOOT_TIME, settings);
+    }
+
+    /** {@link Firmware#WLED} when {@link #wled()} is set, else {@link Firmware#CLASSIC}. */
+    public Firmware firmware() {
+        return wled == null ? Firmware.CLASSIC : Firmware.WLED;
+    }
+
+    /** This profile running WLED as {@code settings} say (null: the classic firmware again). */
+    public DeviceProfile withWled(WledSettings settings) {
+        return new DeviceProfile(name, maxLeds, freeHeapBytes, extensions, bandwidthBytesPerSecond, ssid, wifiMode,
+                settings == null ? firmwareVersion : settings.release().version(), rebootTime, settings);
+    }
+
     /** An ESP8266 with the plain classic firmware: 45,000 bytes free heap, no extensions, unthrottled. */
     public static DeviceProfile esp8266() {
         return new DeviceProfile("esp8266", CLASSIC_MAX_LEDS, 45_000, Set.of(), 0, DEFAULT_SSID, WifiMode.AP,
@@ -86,6 +119,7 @@ public record DeviceProfile(String name, int maxLeds, long freeHeapBytes, Set<Ex
         return switch (Objects.requireNonNull(name, "name").trim().toLowerCase(Locale.ROOT)) {
             case "esp8266" -> esp8266();
             case "esp32" -> esp32();
+            case "wled" -> wled(WledRelease.V0_15_0);
             default -> throw new IllegalArgumentException("unknown device profile '" + name + "': use esp8266 or esp32");
         };
     }
@@ -97,7 +131,7 @@ public record DeviceProfile(String name, int maxLeds, long freeHeapBytes, Set<Ex
     /** This profile reading uploads at most {@code bytesPerSecond} (0 = unlimited). */
     public DeviceProfile withBandwidth(long bytesPerSecond) {
         return new DeviceProfile(name, maxLeds, freeHeapBytes, extensions, bytesPerSecond, ssid, wifiMode,
-                firmwareVersion, rebootTime);
+                firmwareVersion, rebootTime, wled);
     }
 
     /** This profile with exactly {@code supported} as its extensions (none when empty). */
@@ -107,31 +141,31 @@ public record DeviceProfile(String name, int maxLeds, long freeHeapBytes, Set<Ex
 
     public DeviceProfile withExtensions(Set<Extension> supported) {
         return new DeviceProfile(name, maxLeds, freeHeapBytes, supported, bandwidthBytesPerSecond, ssid, wifiMode,
-                firmwareVersion, rebootTime);
+                firmwareVersion, rebootTime, wled);
     }
 
     public DeviceProfile withMaxLeds(int leds) {
         return new DeviceProfile(name, leds, freeHeapBytes, extensions, bandwidthBytesPerSecond, ssid, wifiMode,
-                firmwareVersion, rebootTime);
+                firmwareVersion, rebootTime, wled);
     }
 
     public DeviceProfile withFreeHeap(long bytes) {
         return new DeviceProfile(name, maxLeds, bytes, extensions, bandwidthBytesPerSecond, ssid, wifiMode,
-                firmwareVersion, rebootTime);
+                firmwareVersion, rebootTime, wled);
     }
 
     public DeviceProfile withNetwork(String networkSsid, WifiMode mode) {
         return new DeviceProfile(name, maxLeds, freeHeapBytes, extensions, bandwidthBytesPerSecond, networkSsid, mode,
-                firmwareVersion, rebootTime);
+                firmwareVersion, rebootTime, wled);
     }
 
     public DeviceProfile withFirmwareVersion(String version) {
         return new DeviceProfile(name, maxLeds, freeHeapBytes, extensions, bandwidthBytesPerSecond, ssid, wifiMode,
-                version, rebootTime);
+                version, rebootTime, wled);
     }
 
     public DeviceProfile withRebootTime(Duration time) {
         return new DeviceProfile(name, maxLeds, freeHeapBytes, extensions, bandwidthBytesPerSecond, ssid, wifiMode,
-                firmwareVersion, time);
+                firmwareVersion, time, wled);
     }
 }

@@ -6,7 +6,8 @@ import org.uploadbridge.simulator.internal.LoopbackMulticast;
 
 /**
  * mDNS answers for a simulated fleet, as the classic firmware's {@code ESP8266mDNS} / {@code ESPmDNS}
- * gives them: every online device announces {@value #HTTP_SERVICE} and {@value #ARDUINO_SERVICE},
+ * gives them: every online device announces {@value #HTTP_SERVICE} and {@value #ARDUINO_SERVICE}
+ * ({@value #WLED_SERVICE} for WLED devices),
  * host name {@code <device name>.local} and TXT {@code mac=}. Everything is sent to 224.0.0.251:5353
  * on the loopback interface only, never on another interface.
  *
@@ -22,6 +23,8 @@ public interface MdnsAdvertisement extends AutoCloseable {
      * {@value #ESP32_OTA_PORT}, as real devices announce it (nothing listens there).
      */
     String ARDUINO_SERVICE = "_arduino._tcp.local.";
+    /** WLED's own service (WLED devices only, in place of {@value #ARDUINO_SERVICE}): SRV port = the HTTP port. */
+    String WLED_SERVICE = "_wled._tcp.local.";
     /** ArduinoOTA's port on an ESP8266 (every profile whose name does not contain {@code esp32}). */
     int ESP8266_OTA_PORT = 8266;
     /** ArduinoOTA's port on an ESP32. */

@@ -45,14 +45,31 @@ final class DeviceMemory {
     private int brightness;
     private JsonObject schedule;
     private Firmware firmware;
+    /** Null unless the device runs WLED. */
+    private final WledMemory wled;
 
     DeviceMemory(DeviceProfile profile) {
         this.profile = profile;
+        this.wled = profile.wled() == null ? null : new WledMemory(profile.wled());
         reset();
+    }
+
+    /** For a scratch copy: {@code wled} is already a copy and must not be reset. */
+    private DeviceMemory(DeviceProfile profile, WledMemory wled) {
+        this.profile = profile;
+        this.wled = wled;
+        resetClassic();
     }
 
     /** Back to a freshly flashed device. */
     synchronized void reset() {
+        resetClassic();
+        if (wled != null) {
+            wled.reset();
+        }
+    }
+
+    private synchronized void resetClassic() {
         accepted.clear();
         library.clear();
         loaded = null;
@@ -66,7 +83,7 @@ final class DeviceMemory {
 
     /** An independent copy, for a request whose changes must not reach the device. */
     synchronized DeviceMemory scratchCopy() {
-        DeviceMemory copy = new DeviceMemory(profile);
+        DeviceMemory copy = new DeviceMemory(profile, wled == null ? null : wled.copy());
         copy.accepted.addAll(accepted);
         copy.library.putAll(library);
         copy.loaded = loaded;
@@ -81,6 +98,14 @@ final class DeviceMemory {
     synchronized void clearRam() {
         loaded = null;
         activeLibraryName = null;
+        if (wled != null) {
+            wled.boot();
+        }
+    }
+
+    /** The WLED state and files; null on the classic firmware. */
+    WledMemory wled() {
+        return wled;
     }
 
     synchronized void play(AcceptedPattern pattern) {

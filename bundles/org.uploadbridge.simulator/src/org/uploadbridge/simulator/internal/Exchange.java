@@ -92,6 +92,11 @@ final class Exchange {
         send(status, TEXT, body, callback);
     }
 
+    /** Answers, then runs {@code afterSent} once the response is written (or failed). */
+    void text(int status, String body, Runnable afterSent) {
+        send(status, TEXT, body, Callback.from(callback, afterSent));
+    }
+
     void html(String body) {
         send(200, HTML, body, callback);
     }

@@ -16,6 +16,8 @@ final class FirmwareImage {
     private static final int APP_DESC_MAGIC = 0xABCD5432;
     private static final int VERSION_OFFSET = APP_DESC_OFFSET + 16;
     private static final int VERSION_BYTES = 32;
+    /** {@code project_name}, right after the version; WLED images carry their release name there (see docs). */
+    private static final int PROJECT_NAME_OFFSET = VERSION_OFFSET + VERSION_BYTES;
 
     private FirmwareImage() {
     }
@@ -29,17 +31,25 @@ final class FirmwareImage {
      * {@code build-<first 8 hex digits of the image's SHA-256>}, so every new image shows as new.
      */
     static String version(byte[] image, String sha256) {
-        if (image.length >= VERSION_OFFSET + VERSION_BYTES
-                && ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN).getInt(APP_DESC_OFFSET) == APP_DESC_MAGIC) {
-            int end = VERSION_OFFSET;
-            while (end < VERSION_OFFSET + VERSION_BYTES && image[end] != 0) {
-                end++;
-            }
-            String version = new String(image, VERSION_OFFSET, end - VERSION_OFFSET, StandardCharsets.US_ASCII).strip();
-            if (!version.isEmpty()) {
-                return version;
-            }
+        String version = descriptorString(image, VERSION_OFFSET);
+        return version.isEmpty() ? "build-" + sha256.substring(0, 8) : version;
+    }
+
+    /** The descriptor's {@code project_name}; empty without a descriptor. */
+    static String projectName(byte[] image) {
+        return descriptorString(image, PROJECT_NAME_OFFSET);
+    }
+
+    /** The NUL-terminated 32-byte string at {@code offset} of the app descriptor; empty without one. */
+    private static String descriptorString(byte[] image, int offset) {
+        if (image.length < offset + VERSION_BYTES
+                || ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN).getInt(APP_DESC_OFFSET) != APP_DESC_MAGIC) {
+            return "";
         }
-        return "build-" + sha256.substring(0, 8);
+        int end = offset;
+        while (end < offset + VERSION_BYTES && image[end] != 0) {
+            end++;
+        }
+        return new String(image, offset, end - offset, StandardCharsets.US_ASCII).strip();
     }
 }

@@ -78,7 +78,7 @@ final class JettyFleet implements SimulatedFleet, DeviceNetwork {
         connector.setPort(0);
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         server.addConnector(connector);
-        server.setHandler(new DeviceHandler(byAddress::get, RouteTable.of(spec.profile(), RouteTable.allRoutes())));
+        server.setHandler(new DeviceHandler(byAddress::get, RouteTable.forProfile(spec.profile())));
         acceptLoop = new AcceptLoop(threadName + "-accept", this::handOff);
     }
 
@@ -109,10 +109,19 @@ final class JettyFleet implements SimulatedFleet, DeviceNetwork {
 
     private void startDevices() {
         List<Inet4Address> addresses = spec.addresses();
+        boolean wled = spec.profile().wled() != null;
         for (int i = 0; i < addresses.size(); i++) {
-            LoopbackDevice device = new LoopbackDevice(spec.deviceName(i), i, spec.profile(),
-                    new InetSocketAddress(addresses.get(i), spec.port()), this);
+            InetSocketAddress address = new InetSocketAddress(addresses.get(i), spec.port());
+            LoopbackDevice device = wled ? new WledLoopbackDevice(spec.deviceName(i), i, spec.profile(), address, this)
+                    : new LoopbackDevice(spec.deviceName(i), i, spec.profile(), address, this);
             devices.add(device);
+            if (device instanceof WledLoopbackDevice wledDevice) {
+                try {
+                    wledDevice.openDdp();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(device.name() + " cannot receive DDP on " + wledDevice.ddpAddress(), e);
+                }
+            }
             device.start();
             byAddress.put(device.address(), device);
         }
@@ -134,6 +143,11 @@ final class JettyFleet implements SimulatedFleet, DeviceNetwork {
             return;
         }
         devices.forEach(LoopbackDevice::markClosed);
+        for (LoopbackDevice device : devices) {
+            if (device instanceof WledLoopbackDevice wled) {
+                wled.closeDdp();
+            }
+        }
         acceptLoop.close();
         // Requests held on purpose (a stall, a slow drip) would keep the server's graceful stop
         // waiting for their connections: close them all first, as a power cut would.

@@ -21,7 +21,7 @@ import org.uploadbridge.simulator.SimulatedDevice;
  * started, not rebooting and its fleet is open; {@link #syncListening()} makes the socket follow
  * those three facts under one lock.
  */
-final class LoopbackDevice implements SimulatedDevice {
+class LoopbackDevice implements SimulatedDevice {
 
     private static final System.Logger LOG = System.getLogger(LoopbackDevice.class.getName());
 

@@ -256,7 +256,7 @@ final class MdnsResponder implements MdnsAdvertisement {
             }
         }
         if (serviceTypesAsked && devices.stream().anyMatch(SimulatedDevice::isOnline)) {
-            answer(DeviceRecords.serviceTypes(), List.of());
+            answer(DeviceRecords.serviceTypes(devices), List.of());
         }
         // One device per packet: the rest of its records as additionals spare the browser more queries.
         answers.forEach((device, matched) -> answer(List.copyOf(matched),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.uploadbridge.simulator.DeviceProfile;
@@ -13,6 +14,9 @@ import org.uploadbridge.simulator.DeviceProfile;
  * lacks) is 404 with the ESP web server's own text, a known path with the wrong method is 405.
  */
 final class RouteTable {
+
+    /** Paths answered with text or HTML, not JSON: the classic page, WLED's files and OTA. */
+    private static final Set<String> TEXT_PATHS = Set.of(ClassicEndpoints.PAGE_PATH, "/upload", "/edit", "/update");
 
     private final Map<String, Map<String, Endpoint>> byPath;
 
@@ -31,7 +35,15 @@ final class RouteTable {
         return new RouteTable(Map.copyOf(byPath));
     }
 
-    /** Every route of the firmware, extended builds included. */
+    /** The routes of {@code profile}'s firmware. */
+    static RouteTable forProfile(DeviceProfile profile) {
+        return of(profile, switch (profile.firmware()) {
+            case CLASSIC -> allRoutes();
+            case WLED -> WledEndpoints.routes();
+        });
+    }
+
+    /** Every route of the classic firmware, extended builds included. */
     static List<Endpoint.Route> allRoutes() {
         return List.of(ClassicEndpoints.routes(), LibraryEndpoints.routes(), OtaEndpoints.routes(),
                 SettingsEndpoints.routes()).stream().flatMap(List::stream).toList();
@@ -39,11 +51,11 @@ final class RouteTable {
 
     /**
      * Whether the device answers {@code method} on {@code path} with JSON: every endpoint does, its
-     * refusals included, except the page; unknown paths and methods are answered in plain text.
+     * refusals included, except the text paths; unknown paths and methods are answered in plain text.
      */
     boolean answersJson(String method, String path) {
         Map<String, Endpoint> methods = byPath.get(path);
-        return methods != null && methods.containsKey(method) && !ClassicEndpoints.PAGE_PATH.equals(path);
+        return methods != null && methods.containsKey(method) && !TEXT_PATHS.contains(path);
     }
 
     void dispatch(Exchange exchange, String method, String path) throws IOException, DeviceRefusal {

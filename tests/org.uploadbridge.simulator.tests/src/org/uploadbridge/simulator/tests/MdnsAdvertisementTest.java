@@ -34,6 +34,8 @@ import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.MdnsAdvertisement;
 import org.uploadbridge.simulator.SimulatedDevice;
+import org.uploadbridge.simulator.WledRelease;
+import org.uploadbridge.simulator.WledSettings;
 
 /** A fleet answers mDNS on loopback, as a real JmDNS browser bound to 127.0.0.1 sees it. */
 class MdnsAdvertisementTest extends SimulatedDeviceTestBase {
@@ -113,6 +115,22 @@ class MdnsAdvertisementTest extends SimulatedDeviceTestBase {
             assertEquals(device.mac(), info.getPropertyString("mac"));
             assertEquals(profile, info.getPropertyString("board"));
         }
+    }
+
+    @Test
+    void wledDevicesAnnounceTheWledService() throws IOException {
+        List<SimulatedDevice> devices = advertise(2, DeviceProfile.wled(WledSettings.of(WledRelease.V0_15_0).withDdpPort(0)));
+
+        Map<String, ServiceInfo> found = browse().await(MdnsAdvertisement.WLED_SERVICE, prefix, 2);
+
+        assertEquals(names(devices), found.keySet());
+        for (SimulatedDevice device : devices) {
+            ServiceInfo info = found.get(device.name());
+            assertArrayEquals(new InetAddress[] { device.address().getAddress() }, info.getInet4Addresses());
+            assertEquals(PORT, info.getPort(), "WLED announces its web port");
+            assertEquals(device.mac().replace(":", ""), info.getPropertyString("mac"));
+        }
+        assertTrue(browser.list(ARDUINO, prefix).isEmpty(), "no classic ArduinoOTA service");
     }
 
     @Test
