@@ -17,6 +17,20 @@ if [ -z "${DISPLAY:-}" ]; then
     echo "  Install Xvfb (Debian/Ubuntu: apt-get install xvfb xauth) or run under a desktop session." >&2
     exit 1
   fi
-  exec xvfb-run -a -s "-screen 0 1600x1000x24" "${mvn_cmd[@]}"
+  xvfb-run -a -s "-screen 0 1600x1000x24" "${mvn_cmd[@]}"
+else
+  "${mvn_cmd[@]}"
 fi
-exec "${mvn_cmd[@]}"
+
+# The README's main command, as a user runs it without a display: the headless tour must confirm
+# its 8 uploads. The product was just built from these sources, so the launcher need not build it.
+touch releng/org.uploadbridge.product/target/products/org.uploadbridge.product/linux/gtk/x86_64/upload-bridge/.built-from-sources
+tour_home=$(mktemp -d)
+trap 'rm -rf "$tour_home"' EXIT
+if ! UPLOAD_BRIDGE_WORKSPACE="$tour_home/workspace" UPLOAD_BRIDGE_CONFIG="$tour_home/configuration" \
+    env -u DISPLAY ./upload-bridge >"$tour_home/tour.log" 2>&1 || ! grep -q "8 of 8 confirmed" "$tour_home/tour.log"; then
+  cat "$tour_home/tour.log" >&2
+  echo "error: ./upload-bridge (the README's main command, headless) did not confirm 8 of 8 uploads" >&2
+  exit 1
+fi
+echo "README main command (headless tour): $(grep -o '8 of 8 confirmed[^,]*' "$tour_home/tour.log")"
