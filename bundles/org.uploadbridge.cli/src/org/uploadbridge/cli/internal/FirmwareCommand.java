@@ -2,7 +2,6 @@ package org.uploadbridge.cli.internal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,21 +23,10 @@ final class FirmwareCommand implements Cli.Command {
 
     @Override
     public int run(String[] args) throws UsageException {
-        boolean json = false;
-        PolicyMode mode = PolicyMode.LAN_ONLY;
-        List<String> positional = new ArrayList<>();
-        for (String arg : args) {
-            switch (arg) {
-                case "--json" -> json = true;
-                case "--allow-public" -> mode = PolicyMode.ALLOW_PUBLIC;
-                default -> {
-                    if (arg.startsWith("--")) {
-                        throw new UsageException("Unknown argument for firmware: " + arg);
-                    }
-                    positional.add(arg);
-                }
-            }
-        }
+        DeviceArguments.Options options = DeviceArguments.options("firmware", args);
+        boolean json = options.json();
+        PolicyMode mode = options.mode();
+        List<String> positional = options.positional();
         if (positional.size() != 2) {
             throw new UsageException("firmware needs a device address and an image file, e.g. firmware 192.168.4.1 firmware.bin");
         }

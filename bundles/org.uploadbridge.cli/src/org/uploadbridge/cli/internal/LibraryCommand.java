@@ -21,24 +21,13 @@ final class LibraryCommand implements Cli.Command {
 
     @Override
     public int run(String[] args) throws UsageException {
-        boolean json = false;
-        PolicyMode mode = PolicyMode.LAN_ONLY;
-        String typed = null;
-        for (String arg : args) {
-            switch (arg) {
-                case "--json" -> json = true;
-                case "--allow-public" -> mode = PolicyMode.ALLOW_PUBLIC;
-                default -> {
-                    if (arg.startsWith("--") || typed != null) {
-                        throw new UsageException("Unknown argument for library: " + arg);
-                    }
-                    typed = arg;
-                }
-            }
+        DeviceArguments.Options options = DeviceArguments.options("library", args);
+        if (options.positional().size() != 1) {
+            throw new UsageException("library needs one device address, e.g. 192.168.4.1");
         }
-        if (typed == null) {
-            throw new UsageException("library needs a device address, e.g. 192.168.4.1");
-        }
+        boolean json = options.json();
+        PolicyMode mode = options.mode();
+        String typed = options.positional().get(0);
         try {
             DeviceAddress address = DeviceArguments.parse(services.addressPolicy(), List.of(typed), mode).get(0);
             List<LibraryEntry> entries = services.devices().library(address);

@@ -23,21 +23,10 @@ final class StatusCommand implements Cli.Command {
 
     @Override
     public int run(String[] args) throws UsageException {
-        boolean json = false;
-        PolicyMode mode = PolicyMode.LAN_ONLY;
-        List<String> typed = new ArrayList<>();
-        for (String arg : args) {
-            switch (arg) {
-                case "--json" -> json = true;
-                case "--allow-public" -> mode = PolicyMode.ALLOW_PUBLIC;
-                default -> {
-                    if (arg.startsWith("--")) {
-                        throw new UsageException("Unknown option for status: " + arg);
-                    }
-                    typed.add(arg);
-                }
-            }
-        }
+        DeviceArguments.Options options = DeviceArguments.options("status", args);
+        boolean json = options.json();
+        PolicyMode mode = options.mode();
+        List<String> typed = options.positional();
         if (typed.isEmpty()) {
             throw new UsageException("status needs at least one device address, e.g. 192.168.4.1 or 127.42.0.1:8080");
         }
