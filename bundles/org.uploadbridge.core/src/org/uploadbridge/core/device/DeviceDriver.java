@@ -34,7 +34,11 @@ public interface DeviceDriver {
 
     DeviceStatus status(DeviceAddress address) throws UploadBridgeException;
 
-    /** Sends a native pattern file ({@code .bin}) for the device to play. */
+    /**
+     * Sends a native pattern file ({@code .bin}) for the device to play. On a
+     * {@link Capability#LIVE_STREAM} device this starts streaming the pattern's frames, looped, and
+     * returns once the first loop went out and the device shows it.
+     */
     default UploadReceipt upload(DeviceAddress address, Path patternFile, TransferProgress progress)
             throws UploadBridgeException {
         throw new DeviceOperationNotSupportedException(address, Capability.UPLOAD);
@@ -68,5 +72,23 @@ public interface DeviceDriver {
 
     default void restart(DeviceAddress address) throws UploadBridgeException {
         throw new DeviceOperationNotSupportedException(address, Capability.RESTART);
+    }
+
+    /** Turns the light on or off; brightness is kept for when it comes back on. */
+    default void setPower(DeviceAddress address, boolean on) throws UploadBridgeException {
+        throw new DeviceOperationNotSupportedException(address, Capability.POWER);
+    }
+
+    /** Makes the device show itself, e.g. blink a few times, then puts back what it showed. */
+    default void identify(DeviceAddress address) throws UploadBridgeException {
+        throw new DeviceOperationNotSupportedException(address, Capability.IDENTIFY);
+    }
+
+    /**
+     * Stops the stream that {@link #upload} started on a {@link Capability#LIVE_STREAM} device; the
+     * device goes back to what it showed before. Nothing happens when no stream runs.
+     */
+    default void stopStream(DeviceAddress address) throws UploadBridgeException {
+        throw new DeviceOperationNotSupportedException(address, Capability.LIVE_STREAM);
     }
 }

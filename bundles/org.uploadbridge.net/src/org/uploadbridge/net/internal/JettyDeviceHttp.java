@@ -1,8 +1,6 @@
 package org.uploadbridge.net.internal;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,35 +43,30 @@ import org.uploadbridge.net.DeviceHttp;
 import org.uploadbridge.net.FilePart;
 import org.uploadbridge.net.FormField;
 import org.uploadbridge.net.HttpAnswer;
-import org.uploadbridge.validation.address.AddressCheck;
 import org.uploadbridge.validation.address.AddressPolicy;
-import org.uploadbridge.validation.address.PolicyMode;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 
 /**
  * {@link DeviceHttp} on one shared Jetty {@link HttpClient}. Configuration property
- * {@value #ALLOW_PUBLIC} (default false) lets traffic go to public addresses too.
+ * {@value PolicyGate#ALLOW_PUBLIC} (default false) lets traffic go to public addresses too.
  */
 @Component(service = DeviceHttp.class, configurationPid = "org.uploadbridge.net")
 public final class JettyDeviceHttp implements DeviceHttp {
 
-    static final String ALLOW_PUBLIC = "allowPublicAddresses";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Chunk size for streaming files: large enough to keep loopback and LAN sockets busy. */
     private static final int FILE_CHUNK_BYTES = 64 * 1024;
 
-    private final AddressPolicy policy;
-    private final PolicyMode mode;
+    private final PolicyGate gate;
     private final HttpClient client;
     private final ByteBufferPool.Sized fileBuffers;
     private final Gson gson = new Gson();
 
     @Activate
     public JettyDeviceHttp(@Reference AddressPolicy policy, Map<String, Object> properties) throws Exception {
-        this.policy = policy;
-        this.mode = PolicyMode.of(Boolean.parseBoolean(String.valueOf(properties.getOrDefault(ALLOW_PUBLIC, "false"))));
+        this.gate = new PolicyGate(policy, properties);
         QueuedThreadPool threads = new QueuedThreadPool(64, 2);
         threads.setName("uploadbridge-http");
         threads.setDaemon(true);
@@ -145,7 +138,7 @@ public final class JettyDeviceHttp implements DeviceHttp {
 
     @Override
     public boolean acceptsConnections(DeviceAddress address, Duration timeout) throws UploadBridgeException {
-        checkPolicy(address);
+        gate.check(address);
         try (java.net.Socket socket = new java.net.Socket()) {
             socket.connect(new java.net.InetSocketAddress(address.host(), address.port()), (int) Math.max(1, timeout.toMillis()));
             return true;
@@ -174,7 +167,7 @@ public final class JettyDeviceHttp implements DeviceHttp {
 
     private HttpAnswer send(DeviceAddress address, String operation, Request request, Duration timeout, long maxBytes)
             throws UploadBridgeException {
-        checkPolicy(address);
+        gate.check(address);
         request.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture<ContentResponse> future = new CompletableResponseListener(request, (int) Math.min(Integer.MAX_VALUE, maxBytes)).send();
         ContentResponse response;
@@ -197,25 +190,6 @@ public final class JettyDeviceHttp implements DeviceHttp {
         }
         String type = response.getMediaType();
         return new HttpAnswer(status, type == null ? "" : type, new String(response.getContent(), StandardCharsets.UTF_8));
-    }
-
-    /** Only addresses the policy allows; a name must resolve to allowed addresses only (no rebinding to the internet). */
-    private void checkPolicy(DeviceAddress address) throws UploadBridgeException {
-        AddressCheck check = policy.check(address.host(), mode);
-        if (!check.isAllowed()) {
-            throw check.refusal().orElseThrow().toException();
-        }
-        if (check.parsed().isPresent() && check.parsed().get().needsResolution()) {
-            try {
-                InetAddress[] resolved = InetAddress.getAllByName(address.host());
-                var refusal = policy.checkResolved(address.host(), resolved, mode);
-                if (refusal.isPresent()) {
-                    throw refusal.get().toException();
-                }
-            } catch (UnknownHostException e) {
-                throw new UploadBridgeException(DeviceError.UNREACHABLE, e, address, "the name does not resolve");
-            }
-        }
     }
 
     /** The user cancelled a transfer: aborts the request, reported as {@code UB-D015}. */

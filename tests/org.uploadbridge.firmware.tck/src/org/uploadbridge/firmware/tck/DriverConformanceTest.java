@@ -248,6 +248,9 @@ public abstract class DriverConformanceTest {
             case FIRMWARE_UPDATE -> List.of(() -> driver.firmwareUpdate(address, image, TransferProgress.NONE));
             case BRIGHTNESS -> List.of(() -> driver.setBrightness(address, 10));
             case RESTART -> List.of(() -> driver.restart(address));
+            case POWER -> List.of(() -> driver.setPower(address, true));
+            case IDENTIFY -> List.of(() -> driver.identify(address));
+            case LIVE_STREAM -> List.of(() -> driver.stopStream(address));
             case STATUS, SCHEDULE -> List.of();
         };
     }

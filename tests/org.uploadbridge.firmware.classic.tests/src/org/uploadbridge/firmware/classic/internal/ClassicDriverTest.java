@@ -70,7 +70,7 @@ class ClassicDriverTest {
         assertEquals("classic", probed.firmwareId());
         assertFalse(probed.pattern().loaded());
         assertEquals(1, esp32Device.requestCount(), "a probe costs one request, so subnet scans stay fast");
-        assertEquals(EnumSet.allOf(Capability.class), driver.status(addressOf(esp32Device)).capabilities(),
+        assertEquals(EnumSet.range(Capability.STATUS, Capability.RESTART), driver.status(addressOf(esp32Device)).capabilities(),
                 "the optional endpoints are probed once, on the first status");
 
         DeviceStatus esp8266 = driver.status(addressOf(device(DeviceProfile.esp8266(), "127.43.0.2")));
