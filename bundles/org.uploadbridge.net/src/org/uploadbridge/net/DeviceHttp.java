@@ -24,6 +24,17 @@ public interface DeviceHttp {
 
     HttpAnswer get(DeviceAddress address, String path, Duration timeout, long maxBytes) throws UploadBridgeException;
 
+    /**
+     * Like {@link #get}, with the answer's body as bytes, for files a device serves (e.g. a pattern
+     * stored in its file system). Implementations of this interface are the product's; the default
+     * only keeps older ones binary compatible.
+     *
+     * @since 0.2
+     */
+    default BinaryAnswer getBytes(DeviceAddress address, String path, Duration timeout, long maxBytes) throws UploadBridgeException {
+        throw new UnsupportedOperationException("this DeviceHttp predates getBytes (SDK 0.2)");
+    }
+
     HttpAnswer postJson(DeviceAddress address, String path, String json, Duration timeout, long maxBytes)
             throws UploadBridgeException;
 

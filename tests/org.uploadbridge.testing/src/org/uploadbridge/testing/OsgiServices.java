@@ -40,17 +40,30 @@ public final class OsgiServices {
     }
 
     public static <T> T await(Class<T> type, long timeoutMs) {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), type, null);
+        return await(new ServiceTracker<>(context(), type, null), type.getName(), timeoutMs);
+    }
+
+    /** The service of {@code type} that {@code filter} (LDAP syntax) matches, e.g. {@code (component.name=...)}. */
+    public static <T> T await(Class<T> type, String filter) {
+        String ldap = "(&(objectClass=" + type.getName() + ")" + filter + ")";
+        try {
+            return await(new ServiceTracker<T, T>(context(), context().createFilter(ldap), null), ldap, DEFAULT_TIMEOUT_MS);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalArgumentException("not an LDAP filter: " + filter, e);
+        }
+    }
+
+    private static <T> T await(ServiceTracker<T, T> tracker, String wanted, long timeoutMs) {
         tracker.open();
         T service;
         try {
             service = tracker.waitForService(timeoutMs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for " + type.getName(), e);
+            throw new AssertionError("interrupted while waiting for " + wanted, e);
         }
         if (service == null) {
-            throw new AssertionError("no " + type.getName() + " service within " + timeoutMs + " ms: is its bundle"
+            throw new AssertionError("no " + wanted + " service within " + timeoutMs + " ms: is its bundle"
                     + " in the test runtime and SCR started?");
         }
         // The tracker stays open for the test run: closing it would release a delayed DS component,

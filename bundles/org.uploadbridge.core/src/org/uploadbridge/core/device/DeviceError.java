@@ -44,7 +44,11 @@ public enum DeviceError implements ErrorCode {
     /** {0} the interfaces configured (or "every up interface"), {1} why browsing failed. */
     MDNS_UNAVAILABLE("UB-D018"),
     /** {0} address, {1} the file, {2} the reader's first finding (code and message). */
-    PATTERN_UNREADABLE("UB-D019");
+    PATTERN_UNREADABLE("UB-D019"),
+    /** {0} address, {1} the operation the device refused. */
+    LOCKED("UB-D020"),
+    /** {0} address, {1} the device's release name, {2} the device's message. */
+    FIRMWARE_RELEASE_MISMATCH("UB-D021");
 
     private final String id;
 

@@ -39,6 +39,7 @@ import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceError;
 import org.uploadbridge.core.device.TransferProgress;
 import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.net.BinaryAnswer;
 import org.uploadbridge.net.DeviceHttp;
 import org.uploadbridge.net.FilePart;
 import org.uploadbridge.net.FormField;
@@ -165,7 +166,22 @@ public final class JettyDeviceHttp implements DeviceHttp {
         return client.newRequest(address.uri(path)).method(method);
     }
 
+    @Override
+    public BinaryAnswer getBytes(DeviceAddress address, String path, Duration timeout, long maxBytes) throws UploadBridgeException {
+        ContentResponse response = exchange(address, "GET " + path, request(address, path, HttpMethod.GET), timeout, maxBytes);
+        String type = response.getMediaType();
+        return new BinaryAnswer(response.getStatus(), type == null ? "" : type, response.getContent());
+    }
+
     private HttpAnswer send(DeviceAddress address, String operation, Request request, Duration timeout, long maxBytes)
+            throws UploadBridgeException {
+        ContentResponse response = exchange(address, operation, request, timeout, maxBytes);
+        String type = response.getMediaType();
+        return new HttpAnswer(response.getStatus(), type == null ? "" : type, new String(response.getContent(), StandardCharsets.UTF_8));
+    }
+
+    /** Sends within the policy and the timeout, reads at most {@code maxBytes}, refuses redirects. */
+    private ContentResponse exchange(DeviceAddress address, String operation, Request request, Duration timeout, long maxBytes)
             throws UploadBridgeException {
         gate.check(address);
         request.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -188,8 +204,7 @@ public final class JettyDeviceHttp implements DeviceHttp {
             String target = response.getHeaders().get(HttpHeader.LOCATION);
             throw new UploadBridgeException(DeviceError.REDIRECT_REFUSED, address, target == null ? "(no location)" : target);
         }
-        String type = response.getMediaType();
-        return new HttpAnswer(status, type == null ? "" : type, new String(response.getContent(), StandardCharsets.UTF_8));
+        return response;
     }
 
     /** The user cancelled a transfer: aborts the request, reported as {@code UB-D015}. */

@@ -139,8 +139,17 @@ final class Exchange {
         return answerFault != null && answerFault.kind().needsJsonAnswer();
     }
 
+    /** A file's bytes, as the device's file server sends them. */
+    void file(String contentType, byte[] content) {
+        send(200, contentType, content, callback);
+    }
+
     private void send(int status, String contentType, String body, Callback done) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(status, contentType, body.getBytes(StandardCharsets.UTF_8), done);
+    }
+
+    private void send(int status, String contentType, byte[] body, Callback done) {
+        byte[] bytes = body;
         if (garbles() && JSON.equals(contentType)) {
             // Cut bytes, not characters: a too-small buffer can split a multi-byte character too.
             bytes = answerFault.kind() == FaultKind.TRUNCATED_JSON ? Arrays.copyOf(bytes, bytes.length / 2)

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.uploadbridge.simulator.DeviceProfile;
+import org.uploadbridge.simulator.Firmware;
 
 /**
  * The paths one kind of device answers: an unknown path (or the path of an extension the profile
@@ -19,9 +20,12 @@ final class RouteTable {
     private static final Set<String> TEXT_PATHS = Set.of(ClassicEndpoints.PAGE_PATH, "/upload", "/edit", "/update");
 
     private final Map<String, Map<String, Endpoint>> byPath;
+    /** Answers GET on a path no route has (WLED serves its file system there), or null for 404. */
+    private final Endpoint unroutedGet;
 
-    private RouteTable(Map<String, Map<String, Endpoint>> byPath) {
+    private RouteTable(Map<String, Map<String, Endpoint>> byPath, Endpoint unroutedGet) {
         this.byPath = byPath;
+        this.unroutedGet = unroutedGet;
     }
 
     /** The routes {@code profile} has: the classic ones and those of its extensions. */
@@ -32,7 +36,7 @@ final class RouteTable {
                 byPath.computeIfAbsent(route.path(), path -> new LinkedHashMap<>()).put(route.method(), route.endpoint());
             }
         }
-        return new RouteTable(Map.copyOf(byPath));
+        return new RouteTable(Map.copyOf(byPath), profile.firmware() == Firmware.WLED ? WledFileEndpoints::serveFile : null);
     }
 
     /** The routes of {@code profile}'s firmware. */
@@ -60,6 +64,10 @@ final class RouteTable {
 
     void dispatch(Exchange exchange, String method, String path) throws IOException, DeviceRefusal {
         Map<String, Endpoint> methods = byPath.get(path);
+        if (methods == null && unroutedGet != null && "GET".equals(method)) {
+            unroutedGet.handle(exchange);
+            return;
+        }
         if (methods == null) {
             exchange.text(404, "Not found: " + path);
             return;

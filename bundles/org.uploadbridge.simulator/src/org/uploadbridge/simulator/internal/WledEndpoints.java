@@ -71,7 +71,8 @@ final class WledEndpoints {
 
     /**
      * {@code on}: true, false or {@code "t"} (toggle); {@code bri}: 0..255, clamped, where 0 turns
-     * the light off and keeps the last brightness (as WLED does). Other fields are accepted and ignored.
+     * the light off and keeps the last brightness (as WLED does); {@code "rb":true} reboots after
+     * answering. Other fields are accepted and ignored.
      */
     private static void setState(Exchange exchange) throws IOException {
         JsonObject body;
@@ -98,7 +99,11 @@ final class WledEndpoints {
                 wled.brightness(bri);
             }
         });
-        if (JsonFields.bool(body, "v").orElse(false)) {
+        if (JsonFields.bool(body, "rb").orElse(false)) {
+            JsonObject success = new JsonObject();
+            success.addProperty("success", true);
+            exchange.json(200, success, exchange.rebootAfterAnswer());
+        } else if (JsonFields.bool(body, "v").orElse(false)) {
             exchange.json(200, WledDocuments.state(device(exchange), wled));
         } else {
             JsonObject success = new JsonObject();

@@ -149,6 +149,20 @@ final class WledFileEndpoints {
         }
     }
 
+    /**
+     * {@code GET /<path>} of a stored file: WLED's web server serves its file system on paths no
+     * handler has (how the UI reads {@code /presets.json}). Reading is not locked by the PIN.
+     */
+    static void serveFile(Exchange exchange) {
+        String path = exchange.request().getHttpURI().getDecodedPath();
+        byte[] content = exchange.memory().wled().files().get(path);
+        if (content == null) {
+            exchange.text(404, "Not found: " + path);
+        } else {
+            exchange.file(path.endsWith(".json") ? Exchange.JSON : "application/octet-stream", content);
+        }
+    }
+
     /** The path a file name is stored at: always absolute. */
     private static String path(String fileName) {
         return fileName.startsWith("/") ? fileName : "/" + fileName;

@@ -8,7 +8,7 @@ import org.uploadbridge.core.device.DeviceAddress;
 /**
  * One simulated device of the firmware under test, seen from the conformance kit: where it listens,
  * what reached it, and how to make it misbehave. A driver's tests adapt their firmware's simulator
- * to this (see {@link ClassicSimulatorFleet} for the classic one).
+ * to this (see {@link SimulatorFleet} for the classic one).
  */
 public interface ConformanceDevice {
 

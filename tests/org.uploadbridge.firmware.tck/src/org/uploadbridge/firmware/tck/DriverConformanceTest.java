@@ -37,6 +37,8 @@ import org.uploadbridge.core.pattern.Pattern;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
+import org.uploadbridge.simulator.WledRelease;
+import org.uploadbridge.simulator.WledSettings;
 import org.uploadbridge.testing.LoopbackServer;
 import org.uploadbridge.testing.OsgiServices;
 
@@ -125,13 +127,27 @@ public abstract class DriverConformanceTest {
         assumeFalse("classic".equals(driver().firmwareId()), "the classic driver recognises classic devices");
         // given
         DeviceSimulator simulator = OsgiServices.await(DeviceSimulator.class);
-        ConformanceFleet classic = keep(ClassicSimulatorFleet.start(simulator,
+        ConformanceFleet classic = keep(SimulatorFleet.start(simulator,
                 FleetSpec.of(1, DeviceProfile.esp32()).withFirstAddress("127.45.0.1").withPort(0)));
-        ConformanceFleet plain = keep(ClassicSimulatorFleet.start(simulator,
+        ConformanceFleet plain = keep(SimulatorFleet.start(simulator,
                 FleetSpec.of(1, DeviceProfile.esp8266()).withFirstAddress("127.45.1.1").withPort(0)));
         // when / then
         assertRejected(classic);
         assertRejected(plain);
+    }
+
+    @Test
+    final void probeRejectsWled() throws Exception {
+        assumeFalse("wled".equals(driver().firmwareId()), "the WLED driver recognises WLED devices");
+        // given: both simulated releases, DDP on free ports so no test run's ports collide
+        DeviceSimulator simulator = OsgiServices.await(DeviceSimulator.class);
+        ConformanceFleet older = keep(SimulatorFleet.start(simulator, FleetSpec.of(1,
+                DeviceProfile.wled(WledSettings.of(WledRelease.V0_14_4).withDdpPort(0))).withFirstAddress("127.45.2.1").withPort(0)));
+        ConformanceFleet newer = keep(SimulatorFleet.start(simulator, FleetSpec.of(1,
+                DeviceProfile.wled(WledSettings.of(WledRelease.V0_15_0).withDdpPort(0))).withFirstAddress("127.45.3.1").withPort(0)));
+        // when / then
+        assertRejected(older);
+        assertRejected(newer);
     }
 
     @Test
@@ -209,7 +225,7 @@ public abstract class DriverConformanceTest {
         });
         // then
         assertEquals(size, receipt.bytesSent());
-        assertEquals(ClassicSimulatorFleet.sha256(file), receipt.sha256(), "the receipt hashes exactly the bytes sent");
+        assertEquals(SimulatorFleet.sha256(file), receipt.sha256(), "the receipt hashes exactly the bytes sent");
         assertEquals(size, last[0], "progress reaches the whole file");
         assertEquals(size, last[1]);
         assertTrue(device.received(file), "the device holds exactly the file's bytes");

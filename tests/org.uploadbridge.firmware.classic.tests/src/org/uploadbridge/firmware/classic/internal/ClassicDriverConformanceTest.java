@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.uploadbridge.core.device.Capability;
 import org.uploadbridge.core.device.DeviceDriver;
 import org.uploadbridge.core.device.DeviceTimeouts;
-import org.uploadbridge.firmware.tck.ClassicSimulatorFleet;
+import org.uploadbridge.firmware.tck.SimulatorFleet;
 import org.uploadbridge.firmware.tck.ConformanceFleet;
 import org.uploadbridge.firmware.tck.DriverConformanceTest;
 import org.uploadbridge.net.DeviceHttp;
@@ -34,7 +34,7 @@ class ClassicDriverConformanceTest extends DriverConformanceTest {
 
     @Override
     protected ConformanceFleet startDevices(int count) {
-        return ClassicSimulatorFleet.start(OsgiServices.await(DeviceSimulator.class),
+        return SimulatorFleet.start(OsgiServices.await(DeviceSimulator.class),
                 FleetSpec.of(count, DeviceProfile.esp8266()).withFirstAddress(nextSubnet()).withPort(0));
     }
 
