@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 
 import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.MultiPartRequestContent;
 import org.eclipse.jetty.client.Request;
@@ -83,6 +85,10 @@ public final class JettyDeviceHttp implements DeviceHttp {
         client.setSocketAddressResolver(new LiteralAddressResolver(
                 new SocketAddressResolver.Async(threads, scheduler, client.getAddressResolutionTimeout())));
         client.start();
+        // Removed once started (start adds them). Controllers answer 401 without a WWW-Authenticate challenge (a WLED PIN lock): that is the
+        // driver's status to read, not a protocol violation, and the client holds no credentials anyway.
+        client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+        client.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
         // Pooled direct buffers for files: the default (fresh 8 KB heap buffers) makes a 64 MB upload
         // 8,000 read/write rounds and 64 MB of garbage, plus a copy of each into a direct buffer.
         fileBuffers = new ByteBufferPool.Sized(client.getByteBufferPool(), true, FILE_CHUNK_BYTES);

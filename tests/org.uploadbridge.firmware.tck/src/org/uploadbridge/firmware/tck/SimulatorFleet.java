@@ -98,7 +98,7 @@ public final class SimulatorFleet implements ConformanceFleet {
     }
 
     /** Whether the device's first recorded frames are the pattern's frames, in order (LEDs past the pattern's aside). */
-    static boolean showed(WledDevice device, Path file) {
+    public static boolean showed(WledDevice device, Path file) {
         Pattern pattern;
         try {
             pattern = NativePatternCodec.decode(file);

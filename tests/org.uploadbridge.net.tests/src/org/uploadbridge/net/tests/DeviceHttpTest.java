@@ -29,6 +29,7 @@ import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceError;
 import org.uploadbridge.core.device.TransferProgress;
 import org.uploadbridge.core.error.UploadBridgeException;
+import org.uploadbridge.net.BinaryAnswer;
 import org.uploadbridge.net.DeviceHttp;
 import org.uploadbridge.net.FilePart;
 import org.uploadbridge.net.FormField;
@@ -75,6 +76,44 @@ class DeviceHttpTest {
     static final class Status {
         int num_leds;
         String ssid;
+    }
+
+    @Test
+    void aFourOhOneWithoutChallengeIsAStatusForTheDriver() throws Exception {
+        // given: WLED's PIN lock answers 401 with no WWW-Authenticate header
+        try (LoopbackServer server = new LoopbackServer(answering(401, "text/plain", "Access Denied"))) {
+            // when
+            HttpAnswer answer = http.get(server.address(), "/edit?func=list", TIMEOUT, DeviceHttp.DEFAULT_MAX_ANSWER_BYTES);
+            // then
+            assertEquals(401, answer.status());
+            assertEquals("Access Denied", answer.body());
+        }
+    }
+
+    @Test
+    void filesComeBackByteForByte() throws Exception {
+        // given: bytes that are not UTF-8
+        byte[] content = new byte[4096];
+        new Random(7).nextBytes(content);
+        Handler serving = new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
+                response.write(true, java.nio.ByteBuffer.wrap(content), callback);
+                return true;
+            }
+        };
+        try (LoopbackServer server = new LoopbackServer(serving)) {
+            // when
+            BinaryAnswer answer = http.getBytes(server.address(), "/wave.bin", TIMEOUT, content.length);
+            // then
+            assertEquals(200, answer.status());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(content, answer.body());
+            // and a bound below the size is UB-D005
+            UploadBridgeException tooLarge = assertThrows(UploadBridgeException.class,
+                    () -> http.getBytes(server.address(), "/wave.bin", TIMEOUT, content.length - 1));
+            assertEquals(DeviceError.RESPONSE_TOO_LARGE, tooLarge.code());
+        }
     }
 
     @Test

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +24,7 @@ import org.uploadbridge.simulator.SimulatedDevice;
 import org.uploadbridge.simulator.WledDevice;
 import org.uploadbridge.simulator.WledRelease;
 import org.uploadbridge.simulator.WledSettings;
+import org.uploadbridge.testing.FirmwareImages;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -143,7 +142,7 @@ class WledHttpTest extends SimulatedDeviceTestBase {
     @Test
     void otaAcceptsAMatchingImageAndReboots() throws Exception {
         WledDevice device = start(WledSettings.of(WledRelease.V0_15_0));
-        DeviceClient.Answer answer = ota(device, image("0.15.1", "ESP32"), false);
+        DeviceClient.Answer answer = ota(device, FirmwareImages.esp32("0.15.1", "ESP32"), false);
         assertEquals(200, answer.status());
         assertEquals("Update successful! Rebooting...", answer.body());
         awaitRebooted(device);
@@ -155,17 +154,17 @@ class WledHttpTest extends SimulatedDeviceTestBase {
     @Test
     void otaRefusesWrongMagicAndAnotherRelease() throws Exception {
         WledDevice device = start(WledSettings.of(WledRelease.V0_15_0));
-        byte[] notAnImage = image("0.15.1", "ESP32");
+        byte[] notAnImage = FirmwareImages.esp32("0.15.1", "ESP32");
         notAnImage[0] = 0x00;
         DeviceClient.Answer wrongMagic = ota(device, notAnImage, false);
         assertEquals(500, wrongMagic.status());
         assertTrue(wrongMagic.body().contains("Wrong Magic Byte"), wrongMagic.body());
-        DeviceClient.Answer mismatch = ota(device, image("0.15.1", "ESP8266"), false);
+        DeviceClient.Answer mismatch = ota(device, FirmwareImages.esp32("0.15.1", "ESP8266"), false);
         assertEquals(500, mismatch.status());
         assertTrue(mismatch.body().contains("release name mismatch"), mismatch.body());
         assertTrue(device.isOnline(), "a refused update does not reboot");
         assertEquals("0.15.0", device.status().firmwareVersion());
-        DeviceClient.Answer skipped = ota(device, image("0.15.1", "ESP8266"), true);
+        DeviceClient.Answer skipped = ota(device, FirmwareImages.esp32("0.15.1", "ESP8266"), true);
         assertEquals(200, skipped.status(), "skipValidation=1 overrides the check");
         awaitRebooted(device);
         assertEquals("0.15.1", device.status().firmwareVersion());
@@ -180,7 +179,7 @@ class WledHttpTest extends SimulatedDeviceTestBase {
         assertTrue(refused.body().contains("gzip"), refused.body());
         ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
-            out.write(image("0.15.2", "ESP32"));
+            out.write(FirmwareImages.esp32("0.15.2", "ESP32"));
         }
         assertEquals(200, ota(device, gzipped.toByteArray(), false).status());
         awaitRebooted(device);
@@ -190,7 +189,7 @@ class WledHttpTest extends SimulatedDeviceTestBase {
     @Test
     void releaseWithoutReleaseNameChecksNone() throws Exception {
         WledDevice device = start(WledSettings.of(WledRelease.V0_14_4));
-        assertEquals(200, ota(device, image("0.14.5", "ESP8266"), false).status());
+        assertEquals(200, ota(device, FirmwareImages.esp32("0.14.5", "ESP8266"), false).status());
         awaitRebooted(device);
     }
 
@@ -200,7 +199,7 @@ class WledHttpTest extends SimulatedDeviceTestBase {
         assertEquals(401, client.post(device, "/upload", new DeviceClient.Form().file("data", "x.json", new byte[] { 1 })).status());
         assertEquals(401, client.get(device, "/edit?func=list").status());
         assertEquals(401, client.get(device, "/edit?func=delete&path=/cfg.json").status());
-        assertEquals(401, ota(device, image("0.15.1", "ESP32"), false).status());
+        assertEquals(401, ota(device, FirmwareImages.esp32("0.15.1", "ESP32"), false).status());
         assertFalse(device.files().containsKey("/x.json"));
         assertTrue(device.files().containsKey("/cfg.json"));
         assertEquals(200, client.get(device, "/json/state").status(), "the light itself is not locked");
@@ -251,15 +250,5 @@ class WledHttpTest extends SimulatedDeviceTestBase {
             }
         }
         return fail(name + " not listed in " + list);
-    }
-
-    /** An ESP32 image: magic 0xE9 and an esp_app_desc_t with {@code version} and, as project_name, the release name. */
-    static byte[] image(String version, String releaseName) {
-        ByteBuffer image = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
-        image.put(0, (byte) 0xE9);
-        image.putInt(32, 0xABCD5432);
-        image.put(48, version.getBytes(StandardCharsets.US_ASCII));
-        image.put(80, releaseName.getBytes(StandardCharsets.US_ASCII));
-        return image.array();
     }
 }
