@@ -12,8 +12,11 @@ import org.uploadbridge.core.device.DeviceStatus;
  */
 public record DeviceRow(DeviceAddress address, Optional<DeviceStatus> status, State state, Instant lastSeen, String problem) {
 
-    /** Online answered the last request; offline did not; unknown has not been asked yet. */
-    public enum State { ONLINE, OFFLINE, UNKNOWN }
+    /**
+     * Online answered the last request; offline did not; unknown has not been asked yet; no driver:
+     * the firmware it runs has no driver installed now (its bundle was stopped or uninstalled).
+     */
+    public enum State { ONLINE, OFFLINE, UNKNOWN, NO_DRIVER }
 
     static DeviceRow online(DeviceStatus status) {
         return new DeviceRow(status.address(), Optional.of(status), State.ONLINE, Instant.now(), "");
@@ -21,6 +24,17 @@ public record DeviceRow(DeviceAddress address, Optional<DeviceStatus> status, St
 
     DeviceRow offline(String why) {
         return new DeviceRow(address, status, State.OFFLINE, lastSeen, why);
+    }
+
+    /** The last known status stays, so the user still sees which firmware it needs. */
+    DeviceRow withoutDriver() {
+        return new DeviceRow(address, status, State.NO_DRIVER, lastSeen,
+                "firmware " + status.map(DeviceStatus::firmwareId).orElse("?") + " is not installed");
+    }
+
+    /** The firmware id of its last known status, when it has one. */
+    Optional<String> firmware() {
+        return status.map(DeviceStatus::firmwareId);
     }
 
     static DeviceRow added(DeviceAddress address) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.action.Action;
@@ -63,6 +64,9 @@ public class DevicesView extends ViewPart {
     private ServiceRef<StatusPolling> polling;
     private ServiceRef<DeviceRegistry> registry;
     private final Map<DeviceAddress, StatusPolling.Watch> watches = new LinkedHashMap<>();
+    private InstalledFirmwares firmwares;
+    /** The firmware ids with a driver, as last applied to the rows (UI thread only). */
+    private Set<String> installed = Set.of();
     private TableViewer viewer;
     private DiscoverDialog.Choice lastDiscovery = new DiscoverDialog.Choice(null, DeviceAddress.DEFAULT_PORT, true);
 
@@ -81,7 +85,7 @@ public class DevicesView extends ViewPart {
         Columns.add(viewer, DeviceRow.class, "Firmware", 80, r -> r.status().map(DeviceStatus::firmwareId).orElse(""));
         Columns.add(viewer, DeviceRow.class, "LEDs", 60, r -> r.status().filter(s -> s.pattern().loaded()).map(s -> Integer.toString(s.pattern().ledCount())).orElse(""));
         Columns.add(viewer, DeviceRow.class, "Loaded pattern", 170, DeviceRow::patternText);
-        Columns.add(viewer, DeviceRow.class, "State", 220, r -> r.state().name().toLowerCase() + (r.problem().isEmpty() ? "" : ": " + r.problem()));
+        Columns.add(viewer, DeviceRow.class, "State", 220, r -> r.state().name().toLowerCase().replace('_', ' ') + (r.problem().isEmpty() ? "" : ": " + r.problem()));
         Columns.add(viewer, DeviceRow.class, "Limits", 150, r -> registry.get().find(r.address())
                 .map(d -> LimitsText.of(d.assumedLimits())).orElse(""));
         Columns.add(viewer, DeviceRow.class, "Last seen", 80, r -> r.lastSeen() == null ? "" : TIME.format(r.lastSeen()));
@@ -100,7 +104,42 @@ public class DevicesView extends ViewPart {
             rows.put(device.address(), DeviceRow.added(device.address()));
             watch(device.address());
         }
+        // Callbacks run after this method (asyncExec), so the field is set by then.
+        firmwares = new InstalledFirmwares(() -> onUiThread(this::driversChanged));
+        installed = firmwares.ids();
         refreshTable();
+    }
+
+    /**
+     * A firmware bundle came or went: the devices of a firmware that lost its driver say so at once,
+     * and when a driver arrives, the devices that did not answer as a known firmware are asked again.
+     */
+    private void driversChanged() {
+        Set<String> now = firmwares.ids();
+        boolean arrived = !installed.containsAll(now);
+        installed = now;
+        List<DeviceAddress> askAgain = new ArrayList<>();
+        for (DeviceRow row : List.copyOf(rows.values())) {
+            if (driverless(row)) {
+                rows.put(row.address(), row.withoutDriver());
+            } else if (row.state() != DeviceRow.State.ONLINE) {
+                askAgain.add(row.address());
+            }
+        }
+        refreshTable();
+        if (arrived && !askAgain.isEmpty()) {
+            refreshStatus(askAgain);
+        }
+    }
+
+    private boolean driverless(DeviceRow row) {
+        return row.firmware().filter(f -> !installed.contains(f)).isPresent();
+    }
+
+    /** A failed request: offline, unless no driver for its firmware is installed (then that is why). */
+    private DeviceRow failed(DeviceAddress address, String why) {
+        DeviceRow current = rows.getOrDefault(address, DeviceRow.added(address));
+        return driverless(current) ? current.withoutDriver() : current.offline(why);
     }
 
     private void createActions() {
@@ -128,7 +167,7 @@ public class DevicesView extends ViewPart {
     /** Uploads {@code pattern} to {@code targets} in a Job; the table shows each verified result. */
     public void upload(Path pattern, List<DeviceAddress> targets) {
         DeviceJobs.upload(devices.get(), pattern, targets, status -> onUiThread(() -> put(DeviceRow.online(status))),
-                (failed, e) -> onUiThread(() -> put(rows.getOrDefault(failed, DeviceRow.added(failed)).offline(problem(e)))))
+                (target, e) -> onUiThread(() -> put(failed(target, problem(e)))))
                 .schedule();
     }
 
@@ -207,7 +246,7 @@ public class DevicesView extends ViewPart {
 
     private void refreshStatus(List<DeviceAddress> addresses) {
         DeviceJobs.status(devices.get(), addresses, status -> onUiThread(() -> put(DeviceRow.online(status))),
-                (address, e) -> onUiThread(() -> put(rows.getOrDefault(address, DeviceRow.added(address)).offline(problem(e)))))
+                (address, e) -> onUiThread(() -> put(failed(address, problem(e)))))
                 .schedule();
     }
 
@@ -278,8 +317,7 @@ public class DevicesView extends ViewPart {
     /** Keeps the row's status current: every few seconds while it answers, backing off while it does not. */
     private void watch(DeviceAddress address) {
         watches.computeIfAbsent(address, a -> polling.get().watch(a, result -> onUiThread(() -> {
-            DeviceRow current = rows.getOrDefault(a, DeviceRow.added(a));
-            rows.put(a, result.status().map(DeviceRow::online).orElseGet(() -> current.offline(result.failure()
+            rows.put(a, result.status().map(DeviceRow::online).orElseGet(() -> failed(a, result.failure()
                     .map(DevicesView::problem).orElse("no answer") + ", next try in "
                     + result.nextPollIn().toSeconds() + " s")));
             refreshTable();
@@ -320,6 +358,9 @@ public class DevicesView extends ViewPart {
     @Override
     public void dispose() {
         watches.values().forEach(StatusPolling.Watch::close);
+        if (firmwares != null) {
+            firmwares.close();
+        }
         if (devices != null) {
             devices.close();
             discovery.close();
