@@ -50,6 +50,24 @@ public interface DeviceService {
      */
     void updateFirmware(DeviceAddress address, Path image, TransferProgress progress) throws UploadBridgeException;
 
+    /** Sets the light's brightness, 0..255 ({@code BRIGHTNESS}; "not supported" otherwise). */
+    void setBrightness(DeviceAddress address, int brightness) throws UploadBridgeException;
+
+    /** Turns the light on or off, keeping its brightness ({@code POWER}). Off also stops a live stream. */
+    void setPower(DeviceAddress address, boolean on) throws UploadBridgeException;
+
+    /** Makes the device blink so that the user can find it, then puts back what it showed ({@code IDENTIFY}). */
+    void blink(DeviceAddress address) throws UploadBridgeException;
+
+    /**
+     * Plays a pattern stored in the device's library: selects it on devices that play by themselves,
+     * streams it on {@code LIVE_STREAM} devices ({@code PATTERN_LIBRARY}).
+     */
+    void play(DeviceAddress address, String libraryName) throws UploadBridgeException;
+
+    /** Stops the live stream an upload started ({@code LIVE_STREAM}); the device goes back to its own effect. */
+    void stopStream(DeviceAddress address) throws UploadBridgeException;
+
     /**
      * Uploads one pattern to many devices in parallel, at most {@code concurrency} at a time, and
      * returns a result per device in the order given; {@code onResult} hears each as it ends.

@@ -36,8 +36,13 @@ final class Cli {
               status ADDR... [--allow-public] [--json]
                   What each device plays and can do, its breaker, its upload quota and its health.
                   ADDR is host[:port], e.g. 192.168.4.1 or 127.42.0.1:8080.
-              upload FILE ADDR... [--concurrency N] [--allow-public] [--json]
+              upload FILE ADDR... [--concurrency N] [--play-for SECONDS] [--allow-public] [--json]
                   Validate a pattern against each device, send it and verify it; many devices in parallel.
+                  Devices that play only while streamed (WLED) play it until Ctrl+C, or --play-for SECONDS.
+              power ADDR on|off | brightness ADDR 1..255 | blink ADDR | play ADDR NAME | stop ADDR
+                       [--allow-public] [--json]
+                  Turn the light on or off, set its brightness, make it blink to find it, play a pattern
+                  of its library, or stop the live stream an upload started.
               limits ADDR [--profile esp8266|esp32|none] [--max-leds N] [--ram BYTES] [--power-ma MA] [--json]
                   Show or set what a device holds where its firmware does not say (the classic firmware
                   reports no limits); uploads to it are checked against these before anything is sent.
@@ -108,7 +113,12 @@ final class Cli {
                 Map.entry("scan", new ScanCommand(out, services)),
                 Map.entry("limits", new LimitsCommand(out, services)),
                 Map.entry("status", new StatusCommand(out, services)),
-                Map.entry("upload", new UploadCommand(out, services)),
+                Map.entry("upload", new UploadCommand(out, services, stopped)),
+                Map.entry("power", new ControlCommand(out, services, "power")),
+                Map.entry("brightness", new ControlCommand(out, services, "brightness")),
+                Map.entry("blink", new ControlCommand(out, services, "blink")),
+                Map.entry("play", new ControlCommand(out, services, "play")),
+                Map.entry("stop", new ControlCommand(out, services, "stop")),
                 Map.entry("library", new LibraryCommand(out, services)),
                 Map.entry("metrics", new MetricsCommand(out, services)),
                 Map.entry("license", new LicenseCommand(out, services)),

@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import org.uploadbridge.core.device.Capability;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.TransferProgress;
 import org.uploadbridge.core.error.UploadBridgeException;
@@ -13,8 +16,10 @@ import org.uploadbridge.devices.UploadOutcome;
 import org.uploadbridge.validation.address.PolicyMode;
 
 /**
- * {@code upload FILE ADDR... [--concurrency N] [--allow-public] [--json]}: validates, sends and
- * verifies one pattern on one device or a whole fleet in parallel, with a result per device.
+ * {@code upload FILE ADDR... [--concurrency N] [--play-for SECONDS] [--allow-public] [--json]}:
+ * validates, sends and verifies one pattern on one device or a whole fleet in parallel, with a
+ * result per device. Devices that play only while streamed ({@code LIVE_STREAM}, e.g. WLED) play
+ * while this process runs: until Ctrl+C, or for {@code --play-for} seconds.
  */
 final class UploadCommand implements Cli.Command {
 
@@ -22,22 +27,26 @@ final class UploadCommand implements Cli.Command {
 
     private final PrintStream out;
     private final CliServices services;
+    private final CountDownLatch stopped;
 
-    UploadCommand(PrintStream out, CliServices services) {
+    UploadCommand(PrintStream out, CliServices services, CountDownLatch stopped) {
         this.out = out;
         this.services = services;
+        this.stopped = stopped;
     }
 
     @Override
     public int run(String[] args) throws UsageException {
         boolean json = false;
         int concurrency = DEFAULT_CONCURRENCY;
+        Integer playFor = null;
         PolicyMode mode = PolicyMode.LAN_ONLY;
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--json" -> json = true;
                 case "--allow-public" -> mode = PolicyMode.ALLOW_PUBLIC;
+                case "--play-for" -> playFor = Options.positiveInt("--play-for", Options.value(args, ++i, "--play-for"), 86_400);
                 case "--concurrency" -> concurrency = Options.positiveInt("--concurrency", Options.value(args, ++i, "--concurrency"), 256);
                 default -> {
                     if (args[i].startsWith("--")) {
@@ -80,7 +89,37 @@ final class UploadCommand implements Cli.Command {
             }
             out.println(ok + " of " + results.size() + " device(s) confirmed the pattern.");
         }
+        keepStreaming(results, playFor, json);
         return ok == results.size() ? Cli.OK : Cli.FAILED;
+    }
+
+    /** Streams end with this process: hold it while live-stream devices play, until Ctrl+C or {@code playFor} seconds. */
+    private void keepStreaming(List<FleetResult> results, Integer playFor, boolean json) {
+        List<UploadOutcome> streaming = results.stream().flatMap(result -> result.outcome().stream())
+                .filter(outcome -> outcome.verifiedStatus().supports(Capability.LIVE_STREAM)).toList();
+        if (streaming.isEmpty()) {
+            return;
+        }
+        if (!json) {
+            out.println(streaming.size() + " device(s) play the pattern while this command runs: "
+                    + (playFor == null ? "press Ctrl+C to stop (or use --play-for SECONDS)." : "for " + playFor + " s."));
+        }
+        try {
+            if (playFor == null) {
+                stopped.await();
+            } else {
+                stopped.await(playFor, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (UploadOutcome outcome : streaming) {
+            try {
+                services.devices().stopStream(outcome.address());
+            } catch (UploadBridgeException e) {
+                DeviceOutput.printError(out, outcome.address().toString(), e);
+            }
+        }
     }
 
     private FleetResult single(DeviceAddress address, Path file, boolean quiet) {

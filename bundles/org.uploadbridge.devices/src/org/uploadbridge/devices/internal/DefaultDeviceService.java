@@ -224,6 +224,47 @@ public final class DefaultDeviceService implements DeviceService {
     }
 
     @Override
+    public void setBrightness(DeviceAddress address, int brightness) throws UploadBridgeException {
+        control(address, driver -> driver.setBrightness(address, brightness));
+    }
+
+    @Override
+    public void setPower(DeviceAddress address, boolean on) throws UploadBridgeException {
+        control(address, driver -> driver.setPower(address, on));
+    }
+
+    @Override
+    public void blink(DeviceAddress address) throws UploadBridgeException {
+        control(address, driver -> driver.identify(address));
+    }
+
+    @Override
+    public void play(DeviceAddress address, String libraryName) throws UploadBridgeException {
+        guard.call(address, DeviceOperation.LIBRARY, 0, () -> {
+            driverFor(address).librarySelect(address, libraryName);
+            return null;
+        });
+    }
+
+    @Override
+    public void stopStream(DeviceAddress address) throws UploadBridgeException {
+        control(address, driver -> driver.stopStream(address));
+    }
+
+    /** A quick call that changes what the device shows, through its guard like every other. */
+    private void control(DeviceAddress address, DriverCall call) throws UploadBridgeException {
+        guard.call(address, DeviceOperation.CONTROL, 0, () -> {
+            call.on(driverFor(address));
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface DriverCall {
+        void on(DeviceDriver driver) throws UploadBridgeException;
+    }
+
+    @Override
     public List<FleetResult> uploadToFleet(List<DeviceAddress> addresses, Path patternFile, int concurrency,
             Consumer<FleetResult> onResult) {
         if (concurrency < 1) {

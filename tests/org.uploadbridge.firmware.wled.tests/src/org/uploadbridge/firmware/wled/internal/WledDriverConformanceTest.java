@@ -42,7 +42,7 @@ class WledDriverConformanceTest extends DriverConformanceTest {
     }
 
     static String nextSubnet() {
-        return "127.47." + NEXT_SUBNET.getAndIncrement() + ".1";
+        return "127.48." + NEXT_SUBNET.getAndIncrement() + ".1";
     }
 
     @Override
