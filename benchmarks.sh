@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the benchmarks full size and prints their figures (./build.sh runs only a small smoke of them):
 # decode + validate of a 200 MB pattern against plain reads; one 64 MB upload against curl -F;
-# 500 simulated devices against one; a scan of a loopback /22 with 64 live devices against nmap.
+# 500 simulated devices against one; a scan of a loopback /22 with 64 live devices against nmap;
+# 30 s of DDP streaming of a 1,000-LED pattern to a simulated WLED (fps and frame-interval jitter).
 # Usage: ./benchmarks.sh            figures also land in tests/org.uploadbridge.benchmarks/target/benchmarks/
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,7 +18,7 @@ if ! command -v nmap >/dev/null 2>&1; then
 fi
 log=$(mktemp)
 if ! ./mvnw -B verify -pl tests/org.uploadbridge.benchmarks -am -Dbenchmark.decode.mb=200 -Dbenchmark.upload.mb=64 \
-    -Dbenchmark.fleet.devices=500 -Dbenchmark.scan.prefix=22 -Dbenchmark.fault.uploads=1000 \
+    -Dbenchmark.fleet.devices=500 -Dbenchmark.scan.prefix=22 -Dbenchmark.fault.uploads=1000 -Dbenchmark.ddp.seconds=30 \
     -Dtest='*Benchmark' -Dsurefire.failIfNoSpecifiedTests=false -DfailIfNoTests=false >"$log" 2>&1; then
   tail -n 60 "$log" >&2
   echo "error: the benchmark build failed (full log: $log)" >&2

@@ -122,4 +122,35 @@ final class DeviceJobs {
         });
     }
 
+
+    /** A device call that changes what it shows (blink, on, off, stop), on each device; failures come back with their guidance. */
+    @FunctionalInterface
+    interface DeviceControl {
+        void on(DeviceService devices, DeviceAddress address) throws UploadBridgeException;
+    }
+
+    static Job control(DeviceService devices, String what, List<DeviceAddress> targets, DeviceControl control,
+            Runnable onDone) {
+        return Job.create(what + " on " + targets.size() + " device(s)", (IProgressMonitor monitor) -> {
+            SubMonitor progress = SubMonitor.convert(monitor, what, targets.size());
+            MultiStatus result = new MultiStatus(PLUGIN_ID, 0, what, null);
+            try {
+                for (DeviceAddress target : targets) {
+                    if (progress.isCanceled()) {
+                        return Status.CANCEL_STATUS;
+                    }
+                    progress.subTask(target.toString());
+                    try {
+                        control.on(devices, target);
+                    } catch (UploadBridgeException e) {
+                        result.add(ErrorDialogs.toStatus(e));
+                    }
+                    progress.worked(1);
+                }
+            } finally {
+                onDone.run();
+            }
+            return result.getSeverity() == IStatus.ERROR ? result : Status.OK_STATUS;
+        });
+    }
 }

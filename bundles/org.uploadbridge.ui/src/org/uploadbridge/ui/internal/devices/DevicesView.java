@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -68,6 +69,7 @@ public class DevicesView extends ViewPart {
     /** The firmware ids with a driver, as last applied to the rows (UI thread only). */
     private Set<String> installed = Set.of();
     private TableViewer viewer;
+    private MenuManager controls;
     private DiscoverDialog.Choice lastDiscovery = new DiscoverDialog.Choice(null, DeviceAddress.DEFAULT_PORT, true);
 
     @Override
@@ -99,6 +101,7 @@ public class DevicesView extends ViewPart {
         viewer.addDoubleClickListener(e -> showDetails());
         getSite().setSelectionProvider(viewer);
         createActions();
+        controls = DeviceControls.install(viewer, this::selectedAddresses, devices::get, targets -> onUiThread(() -> refreshStatus(targets)));
         acceptDroppedPatterns();
         for (RegisteredDevice device : registry.get().devices()) {
             rows.put(device.address(), DeviceRow.added(device.address()));
@@ -287,6 +290,17 @@ public class DevicesView extends ViewPart {
             MessageDialog.openInformation(getSite().getShell(), row.name() + " at " + row.address(),
                     text + (row.problem().isEmpty() ? "" : "\nLast problem: " + row.problem()));
         }
+    }
+
+    /** The context menu of device controls (blink, on, off, stop stream). */
+    MenuManager controls() {
+        return controls;
+    }
+
+    /** Selects the rows of {@code addresses}, as a click would. */
+    void select(List<DeviceAddress> addresses) {
+        viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(
+                rows.values().stream().filter(row -> addresses.contains(row.address())).toList()));
     }
 
     private List<DeviceAddress> selectedAddresses() {
