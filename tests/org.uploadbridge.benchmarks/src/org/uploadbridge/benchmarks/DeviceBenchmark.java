@@ -87,7 +87,7 @@ class DeviceBenchmark {
         long size = Files.size(file);
         try (FleetChild fleet = FleetChild.start(SIMULATOR_JVM, options(ROOMY, "count=1", "first=127.50.0.1", "port=18800"))) {
             DeviceAddress device = new DeviceAddress("127.50.0.1", 18_800);
-            DeviceDriver driver = devices.drivers().get(0);
+            DeviceDriver driver = devices.drivers().stream().filter(d -> "classic".equals(d.firmwareId())).findFirst().orElseThrow();
             String sha256 = null;
             for (int i = 0; i < WARM_UPS; i++) {
                 sha256 = driver.upload(device, file, TransferProgress.NONE).sha256(); // compiled code, as in a long-running workbench

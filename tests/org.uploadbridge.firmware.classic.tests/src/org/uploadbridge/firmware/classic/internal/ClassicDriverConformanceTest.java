@@ -24,7 +24,7 @@ class ClassicDriverConformanceTest extends DriverConformanceTest {
 
     @Override
     protected DeviceDriver driver() {
-        return OsgiServices.await(DeviceDriver.class);
+        return OsgiServices.await(DeviceDriver.class, "(component.name=" + ClassicDriver.class.getName() + ")");
     }
 
     @Override

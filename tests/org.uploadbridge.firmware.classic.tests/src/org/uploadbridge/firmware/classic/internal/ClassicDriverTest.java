@@ -44,7 +44,7 @@ import org.uploadbridge.testing.RepositoryFiles;
 /** The classic driver against simulated classic devices speaking the real protocol on loopback. */
 class ClassicDriverTest {
 
-    private final DeviceDriver driver = OsgiServices.await(DeviceDriver.class);
+    private final DeviceDriver driver = OsgiServices.await(DeviceDriver.class, "(component.name=" + ClassicDriver.class.getName() + ")");
     private final DeviceSimulator simulator = OsgiServices.await(DeviceSimulator.class);
     private final List<SimulatedFleet> fleets = new ArrayList<>();
 
