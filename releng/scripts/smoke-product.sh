@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Starts the built product headless, as a user would, and checks what it prints and its exit codes.
-# Run by the build after the product is materialised: smoke-product.sh PRODUCT_DIR JAVA SAMPLES_DIR
+# Run by the build after the product is materialised:
+# smoke-product.sh PRODUCT_DIR JAVA SAMPLES_DIR SAMPLE_FIRMWARE_JAR
 set -uo pipefail
-product=$1 java=$2 samples=$3
+product=$1 java=$2 samples=$3 firmware_jar=$4
 launcher=$(ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r "$product/configuration" "$work/configuration"
+mkdir -p "$work/firmware"
 failures=0
 
 run() { # expected-exit, expected-text, args...
   local expected=$1 text=$2; shift 2
   local output code
-  output=$("$java" -jar "$launcher" -install "$product" -configuration "$work/configuration" -data "$work/workspace" \
+  output=$("$java" -Dfelix.fileinstall.dir="$work/firmware" -jar "$launcher" -install "$product" -configuration "$work/configuration" -data "$work/workspace" \
     -nosplash -application org.uploadbridge.cli.app "$@" 2>&1)
   code=$?
   if [ "$code" != "$expected" ] || ! grep -qF -- "$text" <<<"$output"; then
@@ -50,8 +52,22 @@ run 0 "3 of 3 device(s) confirmed the pattern." upload "$samples/aurora_strip.bi
 run 0 "3 device(s)" scan 127.48.0.0/24 --port $port
 run 1 "UB-V110" status 8.8.8.8
 run 0 "Edition:      free (free)" license status
+
+# Firmware bundles: the two of the product, then a third party's dropped into the firmware folder.
+run 0 "2 firmware driver(s)." drivers
+if [ -f "$firmware_jar" ]; then
+  cp "$firmware_jar" "$work/firmware/"
+  # The first start installs it (File Install) and the framework keeps it; later starts have it from the beginning.
+  "$java" -Dfelix.fileinstall.dir="$work/firmware" -jar "$launcher" -install "$product" -configuration "$work/configuration" \
+    -data "$work/workspace" -nosplash -application org.uploadbridge.cli.app drivers >/dev/null 2>&1
+  run 0 "org.example.firmware.hello 0.1.0" drivers
+  run 0 "(third party)" drivers
+else
+  echo "FAIL: the sample firmware bundle $firmware_jar is missing (the samples module builds it)"
+  failures=$((failures + 2))
+fi
 kill "$simulator" 2>/dev/null
 wait "$simulator" 2>/dev/null
-checks=12
+checks=15
 if [ "$failures" -eq 0 ]; then echo "product smoke test: all $checks checks passed"; else echo "product smoke test: $failures of $checks checks failed"; fi
 [ "$failures" -eq 0 ]

@@ -120,7 +120,7 @@ public record DeviceProfile(String name, int maxLeds, long freeHeapBytes, Set<Ex
             case "esp8266" -> esp8266();
             case "esp32" -> esp32();
             case "wled" -> wled(WledRelease.V0_15_0);
-            default -> throw new IllegalArgumentException("unknown device profile '" + name + "': use esp8266 or esp32");
+            default -> throw new IllegalArgumentException("unknown device profile '" + name + "': use esp8266, esp32 or wled");
         };
     }
 

@@ -56,11 +56,15 @@ final class Cli {
               firmware ADDR IMAGE [--allow-public] [--json]
                   Send a firmware image to a device (extended firmware builds; the device reboots).
                   Needs a licence that includes firmware updates.
+              drivers [--json] | drivers install FILE [--json]
+                  The firmware drivers installed now and the firmware folder: a firmware bundle's jar
+                  dropped there (install FILE checks and copies it) is installed and its devices appear,
+                  without a restart; delete it there to remove it.
               library ADDR [--allow-public] [--json]
                   The patterns stored on a device (firmware builds with a pattern library).
-              simulate [--count N] [--profile esp8266|esp32] [--first 127.42.0.1] [--port 8080]
+              simulate [--count N] [--profile esp8266|esp32|wled] [--first 127.42.0.1] [--port 8080]
                        [--bandwidth BYTES_PER_S] [--mdns] [--faults RATE [--seed N]] [--for SECONDS]
-                  Run simulated classic devices on loopback addresses until Ctrl+C
+                  Run simulated classic devices (or WLED 0.15.0 ones: --profile wled) on loopback until Ctrl+C
                   (--mdns: they announce themselves over mDNS on loopback too;
                   --faults 0.1: one upload in ten, and a few less other requests, fail by a connection
                   reset mid-upload, a 503, or truncated or invalid JSON; the same --seed repeats them).
@@ -119,6 +123,7 @@ final class Cli {
                 Map.entry("blink", new ControlCommand(out, services, "blink")),
                 Map.entry("play", new ControlCommand(out, services, "play")),
                 Map.entry("stop", new ControlCommand(out, services, "stop")),
+                Map.entry("drivers", new DriversCommand(out, services)),
                 Map.entry("library", new LibraryCommand(out, services)),
                 Map.entry("metrics", new MetricsCommand(out, services)),
                 Map.entry("license", new LicenseCommand(out, services)),

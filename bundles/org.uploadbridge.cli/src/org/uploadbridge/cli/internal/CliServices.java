@@ -32,6 +32,11 @@ final class CliServices implements AutoCloseable {
         this.context = context;
     }
 
+    /** The framework's context: bundles and framework properties (e.g. the firmware folder). */
+    BundleContext context() {
+        return context;
+    }
+
     PatternLoader patternLoader() {
         return get(PatternLoader.class);
     }

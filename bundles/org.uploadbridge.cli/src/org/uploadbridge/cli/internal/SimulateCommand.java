@@ -12,12 +12,13 @@ import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.FaultProfile;
 import org.uploadbridge.simulator.FleetSpec;
+import org.uploadbridge.simulator.Firmware;
 import org.uploadbridge.simulator.MdnsAdvertisement;
 import org.uploadbridge.simulator.SimulatedDevice;
 import org.uploadbridge.simulator.SimulatedFleet;
 
 /**
- * {@code simulate [--count N] [--profile esp8266|esp32] [--first 127.42.0.1] [--port 8080]
+ * {@code simulate [--count N] [--profile esp8266|esp32|wled] [--first 127.42.0.1] [--port 8080]
  * [--bandwidth BYTES_PER_S] [--mdns] [--faults RATE [--seed N]] [--for SECONDS]}: simulated classic
  * devices on loopback until Ctrl+C, flaky ones with {@code --faults}.
  */
@@ -95,7 +96,9 @@ final class SimulateCommand implements Cli.Command {
             }
             SimulatedDevice firstDevice = fleet.devices().get(0);
             SimulatedDevice lastDevice = fleet.devices().get(fleet.devices().size() - 1);
-            out.println("Simulating " + count + " " + profile.name() + " classic device(s) on port " + port + ", "
+            boolean wled = profile.firmware() == Firmware.WLED;
+            out.println("Simulating " + count + (wled ? " WLED " + profile.firmwareVersion() : " " + profile.name() + " classic")
+                    + " device(s) on port " + port + ", "
                     + firstDevice.address().getAddress().getHostAddress() + " ... " + lastDevice.address().getAddress().getHostAddress());
             out.println("Try: upload-bridge status " + firstDevice.address().getAddress().getHostAddress() + ":" + port);
             if (faultRate > 0) {
@@ -103,7 +106,8 @@ final class SimulateCommand implements Cli.Command {
                         + "truncated or invalid JSON), seed " + faultSeed + "; --seed " + faultSeed + " repeats them.");
             }
             if (mdns) {
-                out.println("Announced over mDNS on loopback (_http._tcp, _arduino._tcp). Try: upload-bridge scan --mdns");
+                out.println("Announced over mDNS on loopback (" + (wled ? "_wled._tcp, _http._tcp" : "_http._tcp, _arduino._tcp")
+                        + "). Try: upload-bridge scan --mdns");
             }
             out.println(seconds > 0 ? "Running for " + seconds + " s." : "Press Ctrl+C to stop.");
             await(seconds);
@@ -132,7 +136,7 @@ final class SimulateCommand implements Cli.Command {
         try {
             return DeviceProfile.byName(name);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--profile takes esp8266 or esp32, not " + name);
+            throw new UsageException("--profile takes esp8266, esp32 or wled, not " + name);
         }
     }
 }

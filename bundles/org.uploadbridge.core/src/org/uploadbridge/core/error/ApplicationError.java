@@ -19,7 +19,9 @@ public enum ApplicationError implements ErrorCode {
     /** {0} the view or editor, {1} the reason. */
     VIEW_NOT_OPENED("UB-A006"),
     /** {0} the addresses and port, {1} the reason. */
-    SIMULATOR_NOT_STARTED("UB-A007");
+    SIMULATOR_NOT_STARTED("UB-A007"),
+    /** {0} the file, {1} why it is not a firmware bundle or could not be installed. */
+    NOT_A_FIRMWARE_BUNDLE("UB-A008");
 
     private final String id;
 

@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Predicate;
 
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceDriver;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.devices.DeviceRegistry;
+import org.uploadbridge.devices.FirmwareBundles;
 import org.uploadbridge.devices.RegisteredDevice;
 import org.uploadbridge.licensing.Entitlement;
 import org.uploadbridge.licensing.LicenceError;
@@ -25,7 +24,6 @@ import org.uploadbridge.licensing.LicenceState;
  */
 final class LicenceGate {
 
-    static final String FIRST_PARTY_PREFIX = "org.uploadbridge.";
 
     private final LicenceService licence;
     private final DeviceRegistry registry;
@@ -42,11 +40,10 @@ final class LicenceGate {
 
     /**
      * Whether {@code driver} comes from a bundle of another vendor: one whose symbolic name is
-     * outside {@value #FIRST_PARTY_PREFIX}. A client-side check, like every licence check.
+     * outside {@code org.uploadbridge.} ({@link FirmwareBundles#isThirdParty}). A client-side check, like every licence check.
      */
     static boolean isThirdParty(DeviceDriver driver) {
-        Bundle bundle = FrameworkUtil.getBundle(driver.getClass());
-        return bundle == null || !bundle.getSymbolicName().startsWith(FIRST_PARTY_PREFIX);
+        return FirmwareBundles.isThirdParty(driver);
     }
 
     /** Fails unless the licence allows sending to a device of {@code driver}'s firmware (third-party firmware needs its entitlement). */
