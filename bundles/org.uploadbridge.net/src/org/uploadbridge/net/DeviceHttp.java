@@ -3,9 +3,11 @@ package org.uploadbridge.net;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.uploadbridge.core.device.DeviceAddress;
+import org.uploadbridge.core.device.DeviceError;
 import org.uploadbridge.core.device.TransferProgress;
 import org.uploadbridge.core.error.UploadBridgeException;
 
@@ -33,6 +35,25 @@ public interface DeviceHttp {
      */
     default BinaryAnswer getBytes(DeviceAddress address, String path, Duration timeout, long maxBytes) throws UploadBridgeException {
         throw new UnsupportedOperationException("this DeviceHttp predates getBytes (SDK 0.2)");
+    }
+
+    /**
+     * {@code GET path} as a driver's probe asks it (see {@code DeviceDriver.probe}): the answer when
+     * the device answers 200 with JSON; empty when something else answers (a 404, a web page, a
+     * 4xx); and, when whether it is a device cannot be told now, a catalogued error: transport
+     * failures as {@link #get} throws them, a 5xx (busy, rebooting) as {@code UB-D007}, so that a
+     * guarded caller tries again. Whether the JSON is the driver's firmware is the driver's to say.
+     *
+     * @since 0.2
+     */
+    default Optional<HttpAnswer> probeJson(DeviceAddress address, String path, Duration timeout) throws UploadBridgeException {
+        HttpAnswer answer = get(address, path, timeout, DEFAULT_MAX_ANSWER_BYTES);
+        if (answer.status() >= 500) {
+            String body = answer.body().strip();
+            throw new UploadBridgeException(DeviceError.UNEXPECTED_STATUS, address, answer.status(),
+                    body.isEmpty() ? "no message" : body.substring(0, Math.min(body.length(), 200)));
+        }
+        return answer.status() == 200 && answer.contentType().contains("json") ? Optional.of(answer) : Optional.empty();
     }
 
     HttpAnswer postJson(DeviceAddress address, String path, String json, Duration timeout, long maxBytes)

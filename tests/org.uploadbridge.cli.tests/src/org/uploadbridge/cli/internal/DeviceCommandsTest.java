@@ -4,24 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
@@ -41,9 +36,7 @@ class DeviceCommandsTest {
 
     private static final int PORT = 18_500;
 
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    private final CliServices services = new CliServices(FrameworkUtil.getBundle(Cli.class).getBundleContext());
+    private final CliHarness cli = CliHarness.separate();
     private SimulatedFleet fleet;
 
     @AfterEach
@@ -51,7 +44,7 @@ class DeviceCommandsTest {
         if (fleet != null) {
             fleet.close();
         }
-        services.close();
+        cli.close();
     }
 
     private void fleet(int count, DeviceProfile profile, String first) {
@@ -59,13 +52,11 @@ class DeviceCommandsTest {
     }
 
     private int run(String... args) {
-        outBytes.reset();
-        return new Cli(new PrintStream(outBytes, true, StandardCharsets.UTF_8), new PrintStream(errBytes, true, StandardCharsets.UTF_8),
-                services, new CountDownLatch(1)).run(args);
+        return cli.run(args);
     }
 
     private String out() {
-        return outBytes.toString(StandardCharsets.UTF_8);
+        return cli.out();
     }
 
     @Test

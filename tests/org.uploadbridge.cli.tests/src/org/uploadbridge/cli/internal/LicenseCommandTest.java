@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jetty.server.Handler;
@@ -20,7 +16,6 @@ import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.devices.DeviceRegistry;
 import org.uploadbridge.simulator.DeviceProfile;
@@ -43,8 +38,8 @@ import com.google.gson.JsonParser;
  */
 class LicenseCommandTest {
 
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final CliServices services = new CliServices(FrameworkUtil.getBundle(Cli.class).getBundleContext());
+    private final CliHarness cli = CliHarness.merged();
+    private final CliServices services = cli.services();
     private final AtomicInteger requests = new AtomicInteger();
     private final List<LoopbackServer> servers = new java.util.ArrayList<>();
     @TempDir
@@ -58,7 +53,7 @@ class LicenseCommandTest {
             server.close();
         }
         TestLicences.removeAndDistrust();
-        services.close();
+        cli.close();
     }
 
     @Test
@@ -164,12 +159,10 @@ class LicenseCommandTest {
     }
 
     private int run(String... args) {
-        outBytes.reset();
-        PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-        return new Cli(out, out, services, new CountDownLatch(1)).run(args);
+        return cli.run(args);
     }
 
     private String out() {
-        return outBytes.toString(StandardCharsets.UTF_8);
+        return cli.out();
     }
 }

@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
@@ -30,8 +25,7 @@ class WledCommandsTest {
 
     private static final int PORT = 18_510;
 
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final CliServices services = new CliServices(FrameworkUtil.getBundle(Cli.class).getBundleContext());
+    private final CliHarness cli = CliHarness.merged();
     private SimulatedFleet fleet;
 
     @AfterEach
@@ -39,7 +33,7 @@ class WledCommandsTest {
         if (fleet != null) {
             fleet.close();
         }
-        services.close();
+        cli.close();
     }
 
     private WledDevice wled(String first, int leds) {
@@ -49,13 +43,11 @@ class WledCommandsTest {
     }
 
     private int run(String... args) {
-        outBytes.reset();
-        PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-        return new Cli(out, out, services, new CountDownLatch(1)).run(args);
+        return cli.run(args);
     }
 
     private String out() {
-        return outBytes.toString(StandardCharsets.UTF_8);
+        return cli.out();
     }
 
     @Test

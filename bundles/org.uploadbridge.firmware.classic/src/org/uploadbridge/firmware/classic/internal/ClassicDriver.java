@@ -67,16 +67,12 @@ public final class ClassicDriver implements DeviceDriver {
 
     @Override
     public Optional<DeviceStatus> probe(DeviceAddress address) throws UploadBridgeException {
-        HttpAnswer answer = http.get(address, "/api/status", timeouts.timeout(address, DeviceOperation.STATUS, 0), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES);
-        if (answer.status() >= 500) {
-            // Busy or rebooting: whether it is ours cannot be told now, and the failure may pass on a retry.
-            ClassicResults.requireOk(address, answer, "status");
-        }
-        if (answer.status() != 200 || !answer.contentType().contains("json")) {
+        Optional<HttpAnswer> answer = http.probeJson(address, "/api/status", timeouts.timeout(address, DeviceOperation.STATUS, 0));
+        if (answer.isEmpty()) {
             return Optional.empty();
         }
         // JSON that does not parse at our status path is a garbled answer (flaky WiFi), not another firmware: may pass on a retry.
-        ClassicJson.Status status = http.parseJson(address, answer, ClassicJson.Status.class);
+        ClassicJson.Status status = http.parseJson(address, answer.get(), ClassicJson.Status.class);
         if (!status.looksClassic()) {
             return Optional.empty();
         }

@@ -45,6 +45,7 @@ public final class WledDriver implements DeviceDriver {
 
     static final String FIRMWARE_ID = "wled";
     static final int DDP_PORT = 4048;
+    private static final String INFO = "/json/info";
     private static final Set<Capability> CAPABILITIES = EnumSet.of(Capability.STATUS, Capability.UPLOAD,
             Capability.LIVE_STREAM, Capability.PATTERN_LIBRARY, Capability.FIRMWARE_UPDATE, Capability.BRIGHTNESS,
             Capability.POWER, Capability.IDENTIFY, Capability.RESTART);
@@ -83,15 +84,11 @@ public final class WledDriver implements DeviceDriver {
 
     @Override
     public Optional<DeviceStatus> probe(DeviceAddress address) throws UploadBridgeException {
-        HttpAnswer answer = getInfo(address);
-        if (answer.status() >= 500) {
-            // Busy or rebooting: whether it is WLED cannot be told now, and a retry may.
-            WledAnswers.requireOk(address, answer, "status");
-        }
-        if (answer.status() != 200 || !answer.contentType().contains("json")) {
+        Optional<HttpAnswer> answer = http.probeJson(address, INFO, timeouts.timeout(address, DeviceOperation.STATUS, 0));
+        if (answer.isEmpty()) {
             return Optional.empty();
         }
-        WledJson.Info info = http.parseJson(address, answer, WledJson.Info.class);
+        WledJson.Info info = http.parseJson(address, answer.get(), WledJson.Info.class);
         return info.looksWled() ? Optional.of(toStatus(address, info)) : Optional.empty();
     }
 
@@ -204,12 +201,9 @@ public final class WledDriver implements DeviceDriver {
         }
     }
 
-    private HttpAnswer getInfo(DeviceAddress address) throws UploadBridgeException {
-        return http.get(address, "/json/info", timeouts.timeout(address, DeviceOperation.STATUS, 0), DeviceHttp.DEFAULT_MAX_ANSWER_BYTES);
-    }
-
     private WledJson.Info info(DeviceAddress address) throws UploadBridgeException {
-        HttpAnswer answer = WledAnswers.requireOk(address, getInfo(address), "status");
+        HttpAnswer answer = WledAnswers.requireOk(address, http.get(address, INFO, timeouts.timeout(address, DeviceOperation.STATUS, 0),
+                DeviceHttp.DEFAULT_MAX_ANSWER_BYTES), "status");
         WledJson.Info info = http.parseJson(address, answer, WledJson.Info.class);
         if (!info.looksWled()) {
             throw new UploadBridgeException(DeviceError.NOT_RECOGNISED, address);

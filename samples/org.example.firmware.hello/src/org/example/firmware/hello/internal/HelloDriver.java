@@ -65,14 +65,12 @@ public final class HelloDriver implements DeviceDriver {
     /** Empty: not one of ours. Throws: cannot tell now (busy, garbled, stalled), so a guarded caller retries. */
     @Override
     public Optional<DeviceStatus> probe(DeviceAddress address) throws UploadBridgeException {
-        HttpAnswer answer = getStatus(address);
-        if (answer.status() >= 500) {
-            throw unexpected(address, answer, "its status");
+        // 200 JSON: maybe ours; a 404 or a web page: some other thing; a 5xx or no answer: throws (cannot tell now).
+        Optional<HttpAnswer> answer = http.probeJson(address, STATUS, timeouts.timeout(address, DeviceOperation.STATUS, 0));
+        if (answer.isEmpty()) {
+            return Optional.empty();
         }
-        if (answer.status() != 200 || !answer.contentType().contains("json")) {
-            return Optional.empty(); // a 404, a web page, a redirect: some other thing
-        }
-        HelloJson.Status status = http.parseJson(address, answer, HelloJson.Status.class);
+        HelloJson.Status status = http.parseJson(address, answer.get(), HelloJson.Status.class);
         return status.isHello() ? Optional.of(toStatus(address, status)) : Optional.empty();
     }
 
