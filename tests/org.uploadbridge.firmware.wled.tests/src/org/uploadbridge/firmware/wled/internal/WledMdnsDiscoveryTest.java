@@ -1,4 +1,4 @@
-package org.uploadbridge.devices.internal;
+package org.uploadbridge.firmware.wled.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
