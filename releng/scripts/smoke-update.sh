@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The headless product: it runs (version, a status against a device it simulates itself), then the
+# p2 director installs the WLED firmware feature into a copy of it from the build's p2 repository,
+# and the copy lists the WLED driver. Run by the build after the products are materialised:
+# smoke-update.sh HEADLESS_PRODUCT_DIR JAVA REPOSITORY_DIR TYCHO_VERSION
+set -uo pipefail
+product=$1 java=$2 repository=$3 tycho=$4
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+simulator=
+trap '[ -n "$simulator" ] && kill "$simulator" 2>/dev/null; rm -rf "$work"' EXIT
+cp -r "$product" "$work/installed"
+failures=0 checks=0
+
+run() { # expected-exit, expected-text, args...
+  local expected=$1 text=$2; shift 2
+  local launcher output code
+  checks=$((checks + 1))
+  launcher=$(ls "$work/installed"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
+  output=$("$java" -Dfelix.fileinstall.dir="$work/firmware" -jar "$launcher" -install "$work/installed" \
+    -configuration "$work/installed/configuration" -data "$work/workspace" -nosplash "$@" 2>&1)
+  code=$?
+  if [ "$code" != "$expected" ] || ! grep -qF -- "$text" <<<"$output"; then
+    echo "FAIL: upload-bridge-headless $* exited $code (expected $expected) or lacks '$text'; it printed:"
+    echo "$output" | sed 's/^/    /'
+    failures=$((failures + 1))
+  else
+    echo "ok:   upload-bridge-headless $*  -> exit $code"
+  fi
+}
+
+run 0 "Upload Bridge 0.1.0" version
+launcher=$(ls "$work/installed"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
+"$java" -jar "$launcher" -install "$work/installed" -configuration "$work/configuration-sim" -data "$work/workspace" \
+  -nosplash simulate --count 1 --first 127.48.9.1 --port 18610 --for 120 >"$work/simulate.log" 2>&1 &
+simulator=$!
+for _ in $(seq 1 60); do
+  grep -q "Simulating 1" "$work/simulate.log" 2>/dev/null && break
+  sleep 0.5
+done
+run 0 "no pattern" status 127.48.9.1:18610
+run 0 "1 firmware driver(s)." drivers
+
+# The p2 director (Tycho's, so the product needs no p2 bundles of its own) adds the WLED feature.
+checks=$((checks + 1))
+if (cd "$work" && "$root/mvnw" -B -q org.eclipse.tycho:tycho-p2-director-plugin:"$tycho":director \
+    -Ddestination="$work/installed" -Dprofile=DefaultProfile -Drepositories="file:$repository" \
+    -DinstallIUs=org.uploadbridge.firmware.wled.feature.feature.group) >"$work/director.log" 2>&1; then
+  echo "ok:   p2 director installed org.uploadbridge.firmware.wled.feature from $repository"
+else
+  echo "FAIL: the p2 director could not install the WLED feature; it printed:"
+  sed 's/^/    /' "$work/director.log"
+  failures=$((failures + 1))
+fi
+run 0 "org.uploadbridge.firmware.wled" drivers
+run 0 "2 firmware driver(s)." drivers
+
+if [ "$failures" -eq 0 ]; then echo "update smoke test: all $checks checks passed"; else echo "update smoke test: $failures of $checks checks failed"; fi
+[ "$failures" -eq 0 ]
