@@ -9,22 +9,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r "$product/configuration" "$work/configuration"
 mkdir -p "$work/firmware"
-failures=0
-
-run() { # expected-exit, expected-text, args...
-  local expected=$1 text=$2; shift 2
-  local output code
-  output=$("$java" -Dfelix.fileinstall.dir="$work/firmware" -jar "$launcher" -install "$product" -configuration "$work/configuration" -data "$work/workspace" \
-    -nosplash -application org.uploadbridge.cli.app "$@" 2>&1)
-  code=$?
-  if [ "$code" != "$expected" ] || ! grep -qF -- "$text" <<<"$output"; then
-    echo "FAIL: upload-bridge $* exited $code (expected $expected) or lacks '$text'; it printed:"
-    echo "$output" | sed 's/^/    /'
-    failures=$((failures + 1))
-  else
-    echo "ok:   upload-bridge $*  -> exit $code"
-  fi
-}
+install=$product configuration=$work/configuration workspace=$work/workspace label=upload-bridge
+vm_args=(-Dfelix.fileinstall.dir="$work/firmware")
+app_args=(-application org.uploadbridge.cli.app)
+. "$(dirname "$0")/smoke-lib.sh"
 
 run 0 "Upload Bridge 0.1.0" version
 run 0 "1 of 1 file(s) valid." validate "$samples/aurora_strip.bin"
@@ -64,10 +52,8 @@ if [ -f "$firmware_jar" ]; then
   run 0 "(third party)" drivers
 else
   echo "FAIL: the sample firmware bundle $firmware_jar is missing (the samples module builds it)"
-  failures=$((failures + 2))
+  failures=$((failures + 2)) checks=$((checks + 2))
 fi
 kill "$simulator" 2>/dev/null
 wait "$simulator" 2>/dev/null
-checks=15
-if [ "$failures" -eq 0 ]; then echo "product smoke test: all $checks checks passed"; else echo "product smoke test: $failures of $checks checks failed"; fi
-[ "$failures" -eq 0 ]
+summary "product smoke test"

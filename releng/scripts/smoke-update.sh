@@ -10,27 +10,13 @@ work=$(mktemp -d)
 simulator=
 trap '[ -n "$simulator" ] && kill "$simulator" 2>/dev/null; rm -rf "$work"' EXIT
 cp -r "$product" "$work/installed"
-failures=0 checks=0
-
-run() { # expected-exit, expected-text, args...
-  local expected=$1 text=$2; shift 2
-  local launcher output code
-  checks=$((checks + 1))
-  launcher=$(ls "$work/installed"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
-  output=$("$java" -Dfelix.fileinstall.dir="$work/firmware" -jar "$launcher" -install "$work/installed" \
-    -configuration "$work/installed/configuration" -data "$work/workspace" -nosplash "$@" 2>&1)
-  code=$?
-  if [ "$code" != "$expected" ] || ! grep -qF -- "$text" <<<"$output"; then
-    echo "FAIL: upload-bridge-headless $* exited $code (expected $expected) or lacks '$text'; it printed:"
-    echo "$output" | sed 's/^/    /'
-    failures=$((failures + 1))
-  else
-    echo "ok:   upload-bridge-headless $*  -> exit $code"
-  fi
-}
+launcher=$(ls "$work/installed"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
+install=$work/installed configuration=$work/installed/configuration workspace=$work/workspace label=upload-bridge-headless
+vm_args=(-Dfelix.fileinstall.dir="$work/firmware")
+app_args=()
+. "$(dirname "$0")/smoke-lib.sh"
 
 run 0 "Upload Bridge 0.1.0" version
-launcher=$(ls "$work/installed"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
 "$java" -jar "$launcher" -install "$work/installed" -configuration "$work/configuration-sim" -data "$work/workspace" \
   -nosplash simulate --count 1 --first 127.48.9.1 --port 18610 --for 120 >"$work/simulate.log" 2>&1 &
 simulator=$!
@@ -55,5 +41,4 @@ fi
 run 0 "org.uploadbridge.firmware.wled" drivers
 run 0 "2 firmware driver(s)." drivers
 
-if [ "$failures" -eq 0 ]; then echo "update smoke test: all $checks checks passed"; else echo "update smoke test: $failures of $checks checks failed"; fi
-[ "$failures" -eq 0 ]
+summary "update smoke test"
