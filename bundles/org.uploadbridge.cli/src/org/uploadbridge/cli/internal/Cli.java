@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.eclipse.core.runtime.IProduct;
+import org.eclipse.core.runtime.Platform;
 import org.osgi.framework.FrameworkUtil;
 import org.uploadbridge.core.error.ApplicationError;
 import org.uploadbridge.core.error.UploadBridgeException;
@@ -68,8 +70,14 @@ final class Cli {
                   (--mdns: they announce themselves over mDNS on loopback too;
                   --faults 0.1: one upload in ten, and a few less other requests, fail by a connection
                   reset mid-upload, a 503, or truncated or invalid JSON; the same --seed repeats them).
+              devices [--json] | devices add ADDR... | devices remove ADDR...
+                  Your devices, in order (the Devices view's list, with a distribution's preset devices);
+                  add or remove some.
+              settings [PID] [--json]
+                  Every setting in force (retries, quotas, timeouts, network, logging...), as the
+                  preference pages, the distribution's defaults or you left them.
               version
-                  Print the version.
+                  Print the version (and the distribution's name and version, when it is branded).
               help
                   Print this text.
 
@@ -126,6 +134,8 @@ final class Cli {
                 Map.entry("drivers", new DriversCommand(out, services)),
                 Map.entry("library", new LibraryCommand(out, services)),
                 Map.entry("metrics", new MetricsCommand(out, services)),
+                Map.entry("devices", new DevicesCommand(out, services)),
+                Map.entry("settings", new SettingsCommand(out, services)),
                 Map.entry("license", new LicenseCommand(out, services)),
                 Map.entry("firmware", new FirmwareCommand(out, services)),
                 Map.entry("simulate", new SimulateCommand(out, services, stopped)));
@@ -136,7 +146,7 @@ final class Cli {
                     return OK;
                 }
                 case "version", "--version" -> {
-                    out.println("Upload Bridge " + FrameworkUtil.getBundle(Cli.class).getVersion());
+                    out.println(version());
                     return OK;
                 }
                 default -> {
@@ -153,6 +163,20 @@ final class Cli {
             err.print(USAGE_TEXT);
             return USAGE;
         }
+    }
+
+    /**
+     * "Upload Bridge 0.1.0.q", or in a distribution branded by another bundle (a studio's), its product's
+     * name and version first: "Lumen Bridge 1.0.0.q (Upload Bridge 0.1.0.q)".
+     */
+    private static String version() {
+        String ours = "Upload Bridge " + FrameworkUtil.getBundle(Cli.class).getVersion();
+        IProduct product = Platform.getProduct();
+        if (product == null || product.getDefiningBundle() == null
+                || product.getDefiningBundle().getSymbolicName().startsWith("org.uploadbridge.")) {
+            return ours;
+        }
+        return product.getName() + " " + product.getDefiningBundle().getVersion() + " (" + ours + ")";
     }
 
     /**

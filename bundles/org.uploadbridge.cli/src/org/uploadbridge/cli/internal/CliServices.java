@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 import org.uploadbridge.core.error.ApplicationError;
 import org.uploadbridge.core.error.UploadBridgeException;
@@ -71,6 +72,10 @@ final class CliServices implements AutoCloseable {
 
     DeviceSimulator simulator() {
         return get(DeviceSimulator.class);
+    }
+
+    ConfigurationAdmin configurations() {
+        return get(ConfigurationAdmin.class);
     }
 
     AddressPolicy addressPolicy() {

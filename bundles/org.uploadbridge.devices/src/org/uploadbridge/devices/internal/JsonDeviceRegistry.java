@@ -2,6 +2,7 @@ package org.uploadbridge.devices.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,9 @@ import org.uploadbridge.core.io.LoadResult;
 import org.uploadbridge.core.io.WorkspaceFiles;
 import org.uploadbridge.devices.DeviceRegistry;
 import org.uploadbridge.devices.RegisteredDevice;
+import org.uploadbridge.validation.address.AddressPolicy;
+import org.uploadbridge.validation.address.ParsedAddress;
+import org.uploadbridge.validation.address.PolicyMode;
 import org.uploadbridge.validation.pattern.DeviceLimits;
 
 import com.google.gson.Gson;
@@ -38,11 +42,15 @@ import com.google.gson.JsonParseException;
  * {@code .metadata/.plugins/org.uploadbridge.devices/devices.json} in the workspace (the OSGi
  * instance area), else the bundle's own data area; kept in a {@link CrashSafeFile}, so a damaged file
  * is set aside (the log says where) and the previous version restored: nothing is overwritten.
+ * <p>
+ * A distribution presets devices with the configuration's {@value #PRESETS} ({@code "host[:port] name"}
+ * each, in order): they fill the list the first time it is made, so a device the user removes stays removed.
  */
 @Component(service = DeviceRegistry.class, configurationPid = "org.uploadbridge.devices.registry")
 public final class JsonDeviceRegistry implements DeviceRegistry {
 
     static final String FILE = "file";
+    static final String PRESETS = "presets";
 
     private final Path file;
     private final CrashSafeFile store;
@@ -76,13 +84,17 @@ public final class JsonDeviceRegistry implements DeviceRegistry {
     }
 
     @Activate
-    public JsonDeviceRegistry(BundleContext context, Map<String, Object> properties,
+    public JsonDeviceRegistry(BundleContext context, Map<String, Object> properties, @Reference AddressPolicy policy,
             @Reference(service = LoggerFactory.class) Logger log) {
         this.log = log;
         this.file = location(context, properties, log);
         this.store = new CrashSafeFile(file);
         log.info("Device list: {}", file);
-        load();
+        if (Files.exists(file) || Files.exists(store.backup())) {
+            load();
+        } else {
+            preset(policy, properties.get(PRESETS));
+        }
     }
 
     @Override
@@ -145,6 +157,31 @@ public final class JsonDeviceRegistry implements DeviceRegistry {
             log.info("The device list {}: {}", file, loaded.report());
         }
         loaded.value().orElse(List.of()).forEach(device -> devices.put(device.address(), device));
+    }
+
+    /** The distribution's preset devices, saved as the first list; a bad entry is logged and left out. */
+    private void preset(AddressPolicy policy, Object presets) {
+        List<String> entries = presets instanceof String[] many ? List.of(many)
+                : presets instanceof java.util.Collection<?> some ? some.stream().map(String::valueOf).toList()
+                : presets == null ? List.of() : List.of(presets.toString());
+        for (String entry : entries) {
+            String[] parts = entry.trim().split("\\s+", 2);
+            try {
+                ParsedAddress parsed = policy.require(parts[0], PolicyMode.LAN_ONLY);
+                DeviceAddress address = new DeviceAddress(parsed.host(), parsed.portOr(DeviceAddress.DEFAULT_PORT));
+                devices.putIfAbsent(address, new RegisteredDevice(address, parts.length > 1 ? parts[1] : address.host(), ""));
+            } catch (UploadBridgeException e) {
+                log.error("Preset device \"{}\" left out ({} {} of the configuration): {}", entry, PRESETS, entries, e.getMessage());
+            }
+        }
+        if (!devices.isEmpty()) {
+            try {
+                save();
+                log.info("Device list started with {} preset devices", devices.size());
+            } catch (UploadBridgeException e) {
+                log.error("The preset devices could not be saved to {}: {}", file, e.getMessage());
+            }
+        }
     }
 
     private List<RegisteredDevice> parse(byte[] content) throws InvalidContentException {

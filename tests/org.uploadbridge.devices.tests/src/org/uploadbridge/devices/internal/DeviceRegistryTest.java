@@ -22,6 +22,7 @@ import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceStatus;
 import org.uploadbridge.core.device.LoadedPatternInfo;
 import org.uploadbridge.devices.RegisteredDevice;
+import org.uploadbridge.validation.address.AddressPolicy;
 import org.uploadbridge.validation.pattern.DeviceLimits;
 import org.uploadbridge.testing.OsgiServices;
 
@@ -32,9 +33,34 @@ import org.uploadbridge.testing.OsgiServices;
 class DeviceRegistryTest {
 
     private static JsonDeviceRegistry registry(Path file) {
-        return new JsonDeviceRegistry(FrameworkUtil.getBundle(JsonDeviceRegistry.class).getBundleContext(),
-                Map.of(JsonDeviceRegistry.FILE, file.toString()),
-                OsgiServices.await(LoggerFactory.class).getLogger(DeviceRegistryTest.class));
+        return registry(Map.of(JsonDeviceRegistry.FILE, file.toString()));
+    }
+
+    private static JsonDeviceRegistry registry(Map<String, Object> configuration) {
+        return new JsonDeviceRegistry(FrameworkUtil.getBundle(JsonDeviceRegistry.class).getBundleContext(), configuration,
+                OsgiServices.await(AddressPolicy.class), OsgiServices.await(LoggerFactory.class).getLogger(DeviceRegistryTest.class));
+    }
+
+    @Test
+    void presetDevicesFillTheFirstListOnlyAndARemovedOneStaysRemoved(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("devices.json");
+        Map<String, Object> configuration = Map.of(JsonDeviceRegistry.FILE, file.toString(), JsonDeviceRegistry.PRESETS,
+                new String[] { "10.20.0.11 Stage left", "10.20.0.12:8080 Truss 2", "8.8.8.8 a public address", "10.20.0.13:99999 bad port" });
+        DeviceAddress stageLeft = new DeviceAddress("10.20.0.11", 80);
+        DeviceAddress truss = new DeviceAddress("10.20.0.12", 8080);
+
+        assertEquals(List.of(new RegisteredDevice(stageLeft, "Stage left", ""), new RegisteredDevice(truss, "Truss 2", "")),
+                registry(configuration).devices(), "in the configured order; the public and the malformed entry are left out");
+        assertTrue(Files.exists(file), "the presets are saved as the first list");
+
+        registry(configuration).remove(stageLeft);
+        assertEquals(List.of(truss), registry(configuration).devices().stream().map(RegisteredDevice::address).toList(),
+                "a preset the user removed does not come back at the next start");
+
+        Path empty = dir.resolve("emptied.json");
+        Map<String, Object> emptied = Map.of(JsonDeviceRegistry.FILE, empty.toString(), JsonDeviceRegistry.PRESETS, "10.20.0.11");
+        registry(emptied).remove(stageLeft);
+        assertEquals(List.of(), registry(emptied).devices(), "an emptied list stays empty");
     }
 
     private static DeviceStatus status(DeviceAddress address, String name) {
