@@ -59,7 +59,8 @@ final class DevicesCommand implements Cli.Command {
         }
         int n = 0;
         for (DeviceJson device : devices) {
-            out.printf("%3d. %-24s %-22s %s%n", ++n, device.name(), device.address(), device.firmware());
+            out.printf("%3d. %-24s %-22s %s%n", ++n, device.name(), device.address(),
+                    device.firmware() == null ? "(firmware not seen yet)" : device.firmware());
         }
         out.println(devices.size() + " device(s), kept in " + registry.storageFile());
         return Cli.OK;

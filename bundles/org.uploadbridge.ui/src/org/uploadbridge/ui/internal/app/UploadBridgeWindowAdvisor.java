@@ -1,5 +1,7 @@
 package org.uploadbridge.ui.internal.app;
 
+import org.eclipse.core.runtime.IProduct;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
@@ -29,7 +31,9 @@ public class UploadBridgeWindowAdvisor extends WorkbenchWindowAdvisor {
         configurer.setShowStatusLine(true);
         configurer.setShowProgressIndicator(true);
         configurer.setShowPerspectiveBar(false);
-        configurer.setTitle("Upload Bridge");
+        // The product's name: a studio's branded distribution shows its own.
+        IProduct product = Platform.getProduct();
+        configurer.setTitle(product != null && product.getName() != null ? product.getName() : "Upload Bridge");
         configurer.configureEditorAreaDropListener(FileDropSupport.editorAreaDropAdapter(configurer.getWindow()));
         configurer.addEditorAreaTransfer(org.eclipse.swt.dnd.FileTransfer.getInstance());
     }
