@@ -29,6 +29,8 @@ check "the studio file carries the studio's new key" grep -qF "$key" "$work/stud
 check "./studio-build builds the distribution" "$root/studio-build" "$work/studio/studio.json" --repository "$repository" --out "$work/out"
 archive=$(ls "$work"/out/lumen-bridge-1.0.0-linux.gtk.x86_64.tar.gz 2>/dev/null)
 check "its archive is lumen-bridge-1.0.0-linux.gtk.x86_64.tar.gz" test -n "$archive"
+check "and it is archived for Windows and macOS too" \
+  test -f "$work/out/lumen-bridge-1.0.0-win32.win32.x86_64.zip" -a -f "$work/out/lumen-bridge-1.0.0-macosx.cocoa.aarch64.tar.gz"
 mkdir -p "$work/unpacked" && tar -xzf "${archive:-/dev/null}" -C "$work/unpacked" 2>/dev/null
 install=$work/unpacked/lumen-bridge
 branding=$(ls "$install"/plugins/com.lumenworks.bridge.branding_*.jar 2>/dev/null | head -n 1)

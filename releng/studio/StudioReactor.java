@@ -290,7 +290,11 @@ public class StudioReactor {
                       <plugin>
                         <groupId>org.eclipse.tycho</groupId><artifactId>target-platform-configuration</artifactId><version>%5$s</version>
                         <configuration>
-                          <environments><environment><os>linux</os><ws>gtk</ws><arch>x86_64</arch></environment></environments>
+                          <environments>
+                            <environment><os>linux</os><ws>gtk</ws><arch>x86_64</arch></environment>
+                            <environment><os>win32</os><ws>win32</ws><arch>x86_64</arch></environment>
+                            <environment><os>macosx</os><ws>cocoa</ws><arch>aarch64</arch></environment>
+                          </environments>
                           <executionEnvironment>JavaSE-21</executionEnvironment>
                         </configuration>
                       </plugin>
@@ -320,7 +324,7 @@ public class StudioReactor {
                   <parent><groupId>%1$s</groupId><artifactId>%1$s.parent</artifactId><version>%4$s</version></parent>
                   <artifactId>%1$s.product</artifactId>
                   <packaging>eclipse-repository</packaging>
-                  <name>%2$s (Linux GTK x86_64)</name>
+                  <name>%2$s (Linux, Windows, macOS)</name>
                   <build>
                     <plugins>
                       <plugin>
@@ -331,7 +335,7 @@ public class StudioReactor {
                         </executions>
                         <configuration>
                           <products><product><id>%1$s</id><rootFolder>%3$s</rootFolder><archiveFileName>%3$s-%5$s</archiveFileName></product></products>
-                          <formats><linux>tar.gz</linux></formats>
+                          <formats><linux>tar.gz</linux><macosx>tar.gz</macosx><win32>zip</win32></formats>
                         </configuration>
                       </plugin>
                     </plugins>
@@ -363,7 +367,7 @@ public class StudioReactor {
                 <product name="%1$s" uid="%2$s" id="%2$s.branding.product" application="org.uploadbridge.ui.workbench"
                       version="%3$s" type="features" includeLaunchers="false" autoIncludeRequirements="true">
                    <configIni use="default"></configIni>
-                   <launcherArgs><vmArgs>-Xmx2g</vmArgs></launcherArgs>
+                   <launcherArgs><vmArgs>-Xmx2g</vmArgs><vmArgsMac>-XstartOnFirstThread</vmArgsMac></launcherArgs>
                    <features>
                 %4$s   </features>
                    <configurations>
