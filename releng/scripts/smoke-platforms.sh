@@ -7,13 +7,6 @@ set -uo pipefail
 products=$1 java=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0 checks=0
-check() { # description, command...
-  local what=$1; shift
-  checks=$((checks + 1))
-  if "$@" >"$work/check.log" 2>&1; then echo "ok:   $what"
-  else echo "FAIL: $what"; sed 's/^/    /' "$work/check.log"; failures=$((failures + 1)); fi
-}
 . "$(dirname "$0")/smoke-lib.sh"
 
 # environment (os.ws.arch) : installation folder : archive format : SWT fragment (ws.os.arch)

@@ -10,13 +10,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 simulator=
 trap '[ -n "$simulator" ] && kill "$simulator" 2>/dev/null; rm -rf "$work"' EXIT
-failures=0 checks=0
-check() { # description, command...
-  local what=$1; shift
-  checks=$((checks + 1))
-  if "$@" >"$work/check.log" 2>&1; then echo "ok:   $what"
-  else echo "FAIL: $what"; sed 's/^/    /' "$work/check.log"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/smoke-lib.sh"
 
 # A studio's workflow: its key pair, its one file, one command.
 export LICENCE_TOOL_NO_BUILD=1
@@ -48,7 +42,6 @@ configuration=$work/configuration workspace=$work/workspace label=lumen-bridge
 cp -r "$install/configuration" "$configuration"
 vm_args=(-Dfelix.fileinstall.dir="$work/firmware")
 app_args=(-application org.uploadbridge.cli.app)
-. "$(dirname "$0")/smoke-lib.sh"
 # First start on a fresh workspace: the preset devices and settings come from the branding bundle.
 run 0 "Lumen Bridge 1.0.0." version
 run 0 "(Upload Bridge 0.1.0." version
@@ -57,13 +50,7 @@ run 0 "  4. Truss 2                  10.20.0.22:8080" devices
 run 0 "  quota.uploadsPerHour = 120" settings org.uploadbridge.resilience
 run 0 "  upload.maxMs = 60000" settings org.uploadbridge.resilience.timeouts
 run 0 "2 firmware driver(s)." drivers
-"$java" -jar "$launcher" -install "$install" -configuration "$work/configuration-sim" -data "$work/workspace-sim" \
-  -nosplash -application org.uploadbridge.cli.app simulate --count 1 --first 127.48.10.1 --port 18620 --for 120 >"$work/simulate.log" 2>&1 &
-simulator=$!
-for _ in $(seq 1 60); do
-  grep -q "Simulating 1" "$work/simulate.log" 2>/dev/null && break
-  sleep 0.5
-done
+simulate 127.48.10.1 18620 "$work/simulate.log"
 run 0 "no pattern" status 127.48.10.1:18620
 
 # Licences: only the studio's key signs one this distribution accepts.

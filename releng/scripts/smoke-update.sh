@@ -17,13 +17,7 @@ app_args=()
 . "$(dirname "$0")/smoke-lib.sh"
 
 run 0 "Upload Bridge 0.1.0" version
-"$java" -jar "$launcher" -install "$work/installed" -configuration "$work/configuration-sim" -data "$work/workspace" \
-  -nosplash simulate --count 1 --first 127.48.9.1 --port 18610 --for 120 >"$work/simulate.log" 2>&1 &
-simulator=$!
-for _ in $(seq 1 60); do
-  grep -q "Simulating 1" "$work/simulate.log" 2>/dev/null && break
-  sleep 0.5
-done
+simulate 127.48.9.1 18610 "$work/simulate.log"
 run 0 "no pattern" status 127.48.9.1:18610
 run 0 "1 firmware driver(s)." drivers
 
