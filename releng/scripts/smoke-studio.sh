@@ -20,6 +20,16 @@ mkdir -p "$work/studio" && cp -r "$root/releng/studio-sample/icons" "$root/relen
 key=$(tr -d '\n' <"$work/studio-keys/vendor.pub")
 sed -i "s|\"licencePublicKey\": *\"[^\"]*\"|\"licencePublicKey\": \"$key\"|" "$work/studio/studio.json"
 check "the studio file carries the studio's new key" grep -qF "$key" "$work/studio/studio.json"
+# A studio file with mistakes: every one is listed with what to do, and nothing is built.
+mkdir -p "$work/broken" && cp -r "$work/studio/icons" "$work/broken/"
+sed -e 's|"version": "1.0.0"|"version": "1.0"|' -e 's|icons/lumen-64.png|icons/missing.png|' \
+  -e 's|"licencePublicKey": *"[^"]*"|"licencePublicKey": "not-a-key"|' -e 's|"10.20.0.12 Stage right"|"10.20.0.12:99999 Stage right"|' \
+  "$work/studio/studio.json" >"$work/broken/studio.json"
+check "./studio-build refuses a broken studio file, listing its 4 problems, and builds nothing" bash -c "
+  out=\$('$root/studio-build' '$work/broken/studio.json' --repository '$repository' --out '$work/broken-out' 2>&1); code=\$?
+  echo \"\$out\"; [ \$code = 2 ] && grep -qF 'has 4 problem(s)' <<<\"\$out\" && grep -qF '\"version\" is \"1.0\": it must be three numbers' <<<\"\$out\" \
+    && grep -qF 'icons/missing.png' <<<\"\$out\" && grep -qF 'not an Ed25519 public key' <<<\"\$out\" \
+    && grep -qF '10.20.0.12:99999 Stage right' <<<\"\$out\" && [ ! -e '$work/broken-out/reactor/pom.xml' ]"
 check "./studio-build builds the distribution" "$root/studio-build" "$work/studio/studio.json" --repository "$repository" --out "$work/out"
 archive=$(ls "$work"/out/lumen-bridge-1.0.0-linux.gtk.x86_64.tar.gz 2>/dev/null)
 check "its archive is lumen-bridge-1.0.0-linux.gtk.x86_64.tar.gz" test -n "$archive"
