@@ -280,6 +280,12 @@ public class StudioReactor {
                     <module>%1$s.feature</module>
                     <module>%1$s.product</module>
                   </modules>
+                  <dependencyManagement>
+                    <!-- As in Upload Bridge's pom: an old e4 pom asks for a javax.annotation-api Maven Central never had. -->
+                    <dependencies>
+                      <dependency><groupId>javax.annotation</groupId><artifactId>javax.annotation-api</artifactId><version>1.3.2</version></dependency>
+                    </dependencies>
+                  </dependencyManagement>
                   <repositories>
                     <!-- Upload Bridge's p2 repository: every feature and all that they need. -->
                     <repository><id>upload-bridge</id><layout>p2</layout><url>%4$s</url></repository>
