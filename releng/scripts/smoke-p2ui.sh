@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The workbench's own Install menu: in a copy of the Upload Bridge product, under the build's X display,
-# Help > Install New Software... on the build's p2 repository installs the firmware SDK feature (the
-# conformance kit), p2 asks to trust the unsigned artifacts and then to restart, and the installation's
-# bundle list and p2 profile have it; the updated installation starts. Driven with xdotool, by keys and by
-# clicks at places in the dialogs (their sizes come from their content, not the screen).
+# Help > Install New Software... on the build's p2 repository installs every feature there (Select All),
+# p2 asks to trust the unsigned artifacts (Select All, Trust Selected) and then to restart, and the
+# installation's bundle list and p2 profile have the firmware SDK (its conformance kit); the updated
+# installation starts. Driven with xdotool by the dialogs' keyboard shortcuts alone.
 # Run by the build after the products: smoke-p2ui.sh PRODUCT_DIR JAVA REPOSITORY_DIR SCREENSHOT_DIR
 set -uo pipefail
 product=$1 java=$2 repository=$3 shots=$4
@@ -50,16 +50,15 @@ check "Help > Install New Software... opens p2's install wizard" test -n "$wizar
 sleep 3
 xdotool type --delay 10 "file:$repository"; xdotool key Return
 sleep 8; shot p2ui-1-available
-# The categories, by name: Upload Bridge, Upload Bridge firmware drivers, Upload Bridge firmware SDK.
-xdotool mousemove --window "${wizard:-0}" 35 259 click 1; sleep 1; shot p2ui-2-checked
+xdotool key alt+s; sleep 1; shot p2ui-2-checked # Select All
 xdotool key alt+n; sleep 8; shot p2ui-3-details
 xdotool key alt+n; sleep 3; shot p2ui-4-licences
 xdotool key alt+f
 trust=$(window '^Trust Artifacts' 60)
 check "p2 asks whether to trust the unsigned artifacts" test -n "$trust"
 sleep 3 # laid out and shown before it takes clicks
-xdotool mousemove --window "${trust:-0}" 681 152 click 1; sleep 1 # Select All
-xdotool mousemove --window "${trust:-0}" 796 483 click 1           # Trust Selected
+xdotool key alt+s; sleep 1 # Select All
+xdotool key alt+t           # Trust Selected
 restart=$(window '^Software Updates' 120)
 shot p2ui-5-restart
 check "the install finishes and p2 asks for a restart" test -n "$restart"
