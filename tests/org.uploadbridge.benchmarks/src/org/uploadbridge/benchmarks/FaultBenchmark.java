@@ -8,18 +8,19 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.devices.DeviceService;
 import org.uploadbridge.devices.FleetResult;
 import org.uploadbridge.resilience.DeviceGuard;
 import org.uploadbridge.simulator.DeviceProfile;
-import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FaultProfile;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedFleet;
 import org.uploadbridge.testing.GuardConfiguration;
 import org.uploadbridge.testing.OsgiServices;
 import org.uploadbridge.testing.RepositoryFiles;
+import org.uploadbridge.testing.SimulatedFleets;
 
 /**
  * Uploads to simulated devices that fail 30% of their requests, against the same uploads with no
@@ -33,6 +34,8 @@ class FaultBenchmark {
 
     private final DeviceService devices = OsgiServices.await(DeviceService.class);
     private final DeviceGuard guard = OsgiServices.await(DeviceGuard.class);
+    @RegisterExtension
+    final SimulatedFleets fleets = new SimulatedFleets();
     private SimulatedFleet fleet;
 
     /** What one run measured. */
@@ -41,9 +44,6 @@ class FaultBenchmark {
 
     @AfterEach
     void restore() {
-        if (fleet != null) {
-            fleet.close();
-        }
         GuardConfiguration.restoreDefaults();
     }
 
@@ -52,7 +52,7 @@ class FaultBenchmark {
         int uploads = Integer.getInteger("benchmark.fault.uploads", 100);
         // Retries are measured; quotas and a breaker opening on random faults would only hide them.
         GuardConfiguration.retriesOnly();
-        fleet = OsgiServices.await(DeviceSimulator.class).start(FleetSpec.of(DEVICES, DeviceProfile.esp32())
+        fleet = fleets.start(FleetSpec.of(DEVICES, DeviceProfile.esp32())
                 .withFirstAddress("127.46.0.1").withPort(PORT));
         List<DeviceAddress> addresses = fleet.devices().stream()
                 .map(d -> new DeviceAddress(d.address().getAddress().getHostAddress(), PORT)).toList();

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uploadbridge.simulator.DeviceProfile;
 import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
@@ -25,6 +26,7 @@ import org.uploadbridge.simulator.SimulatedFleet;
 import org.uploadbridge.testing.LoopbackMdns;
 import org.uploadbridge.testing.OsgiServices;
 import org.uploadbridge.testing.RepositoryFiles;
+import org.uploadbridge.testing.SimulatedFleets;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -37,18 +39,17 @@ class DeviceCommandsTest {
     private static final int PORT = 18_500;
 
     private final CliHarness cli = CliHarness.separate();
+    @RegisterExtension
+    final SimulatedFleets fleets = new SimulatedFleets();
     private SimulatedFleet fleet;
 
     @AfterEach
     void close() {
-        if (fleet != null) {
-            fleet.close();
-        }
         cli.close();
     }
 
     private void fleet(int count, DeviceProfile profile, String first) {
-        fleet = OsgiServices.await(DeviceSimulator.class).start(FleetSpec.of(count, profile).withFirstAddress(first).withPort(PORT));
+        fleet = fleets.start(FleetSpec.of(count, profile).withFirstAddress(first).withPort(PORT));
     }
 
     private int run(String... args) {

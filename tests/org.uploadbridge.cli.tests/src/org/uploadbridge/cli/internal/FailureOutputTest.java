@@ -13,17 +13,18 @@ import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 import org.uploadbridge.core.error.ApplicationError;
 import org.uploadbridge.core.error.UploadBridgeException;
 import org.uploadbridge.logging.LogFiles;
 import org.uploadbridge.simulator.DeviceProfile;
-import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedFleet;
 import org.uploadbridge.testing.OsgiServices;
 import org.uploadbridge.testing.RepositoryFiles;
+import org.uploadbridge.testing.SimulatedFleets;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -40,13 +41,12 @@ class FailureOutputTest {
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     private final CliServices services = new CliServices(FrameworkUtil.getBundle(Cli.class).getBundleContext());
+    @RegisterExtension
+    final SimulatedFleets fleets = new SimulatedFleets();
     private SimulatedFleet fleet;
 
     @AfterEach
     void close() {
-        if (fleet != null) {
-            fleet.close();
-        }
         services.close();
     }
 
@@ -70,7 +70,7 @@ class FailureOutputTest {
     }
 
     private void startFleet(String first) {
-        fleet = OsgiServices.await(DeviceSimulator.class).start(FleetSpec.of(1, DeviceProfile.esp32()).withFirstAddress(first).withPort(PORT));
+        fleet = fleets.start(FleetSpec.of(1, DeviceProfile.esp32()).withFirstAddress(first).withPort(PORT));
     }
 
     /** The text form: the failure line with code and title, the steps numbered from 1, the guide's section. */

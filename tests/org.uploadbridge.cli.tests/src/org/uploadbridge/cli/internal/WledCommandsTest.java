@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uploadbridge.simulator.DeviceProfile;
-import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedFleet;
 import org.uploadbridge.simulator.WledDevice;
@@ -16,6 +16,7 @@ import org.uploadbridge.simulator.WledRelease;
 import org.uploadbridge.simulator.WledSettings;
 import org.uploadbridge.testing.OsgiServices;
 import org.uploadbridge.testing.RepositoryFiles;
+import org.uploadbridge.testing.SimulatedFleets;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -26,18 +27,17 @@ class WledCommandsTest {
     private static final int PORT = 18_510;
 
     private final CliHarness cli = CliHarness.merged();
+    @RegisterExtension
+    final SimulatedFleets fleets = new SimulatedFleets();
     private SimulatedFleet fleet;
 
     @AfterEach
     void close() {
-        if (fleet != null) {
-            fleet.close();
-        }
         cli.close();
     }
 
     private WledDevice wled(String first, int leds) {
-        fleet = OsgiServices.await(DeviceSimulator.class).start(FleetSpec.of(1,
+        fleet = fleets.start(FleetSpec.of(1,
                 DeviceProfile.wled(WledSettings.of(WledRelease.V0_15_0).withLedCount(leds))).withFirstAddress(first).withPort(PORT));
         return (WledDevice) fleet.devices().get(0);
     }
@@ -91,7 +91,7 @@ class WledCommandsTest {
     @Test
     void aClassicDeviceSaysItCannotBlink() {
         // given
-        fleet = OsgiServices.await(DeviceSimulator.class).start(FleetSpec.of(1, DeviceProfile.esp8266())
+        fleet = fleets.start(FleetSpec.of(1, DeviceProfile.esp8266())
                 .withFirstAddress("127.49.2.1").withPort(PORT));
         // when
         int exit = run("blink", "127.49.2.1:" + PORT, "--json");

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceOperation;
 import org.uploadbridge.core.device.DeviceTimeouts;
@@ -15,7 +16,6 @@ import org.uploadbridge.devices.DeviceService;
 import org.uploadbridge.resilience.DeviceGuard;
 import org.uploadbridge.resilience.TimeoutSettings;
 import org.uploadbridge.simulator.DeviceProfile;
-import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FaultKind;
 import org.uploadbridge.simulator.FaultProfile;
 import org.uploadbridge.simulator.FleetSpec;
@@ -23,6 +23,7 @@ import org.uploadbridge.simulator.SimulatedDevice;
 import org.uploadbridge.simulator.SimulatedFleet;
 import org.uploadbridge.testing.GuardConfiguration;
 import org.uploadbridge.testing.OsgiServices;
+import org.uploadbridge.testing.SimulatedFleets;
 
 /**
  * Timeouts through the whole stack, against a simulated device that stalls: each timed-out
@@ -38,13 +39,12 @@ class DeviceTimeoutsTest {
     private final DeviceService devices = OsgiServices.await(DeviceService.class);
     private final DeviceGuard guard = OsgiServices.await(DeviceGuard.class);
     private final DeviceTimeouts timeouts = OsgiServices.await(DeviceTimeouts.class);
+    @RegisterExtension
+    final SimulatedFleets fleets = new SimulatedFleets();
     private SimulatedFleet fleet;
 
     @AfterEach
     void restore() {
-        if (fleet != null) {
-            fleet.close();
-        }
         DeviceAddress unseen = new DeviceAddress("127.45.13.250", PORT);
         OsgiServices.unconfigure(TimeoutSettings.PID,
                 () -> timeouts.timeout(unseen, DeviceOperation.STATUS, 0).equals(Duration.ofSeconds(5)));
@@ -57,7 +57,7 @@ class DeviceTimeoutsTest {
         OsgiServices.configure(TimeoutSettings.PID, Map.of("status.baseMs", BASE.toMillis(), "status.minMs", MIN.toMillis(),
                 "status.maxMs", 3_000), () -> timeouts.timeout(unseen, DeviceOperation.STATUS, 0).equals(BASE));
         GuardConfiguration.retriesOnly();
-        fleet = OsgiServices.await(DeviceSimulator.class).start(FleetSpec.of(1, DeviceProfile.esp32())
+        fleet = fleets.start(FleetSpec.of(1, DeviceProfile.esp32())
                 .withFirstAddress("127.45.13.1").withPort(PORT));
         SimulatedDevice simulated = fleet.devices().get(0);
         DeviceAddress device = new DeviceAddress("127.45.13.1", PORT);

@@ -9,14 +9,15 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.framework.Bundle;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.devices.DeviceService;
 import org.uploadbridge.simulator.DeviceProfile;
-import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedFleet;
 import org.uploadbridge.testing.OsgiServices;
+import org.uploadbridge.testing.SimulatedFleets;
 
 /**
  * Firmware bundles come and go in a running installation: stopping the classic firmware's bundle
@@ -28,20 +29,19 @@ class DynamicDriversTest {
     private final DeviceService devices = OsgiServices.await(DeviceService.class);
     private final Bundle classic = Arrays.stream(OsgiServices.context().getBundles())
             .filter(b -> b.getSymbolicName().equals("org.uploadbridge.firmware.classic")).findFirst().orElseThrow();
+    @RegisterExtension
+    final SimulatedFleets fleets = new SimulatedFleets();
     private SimulatedFleet fleet;
 
     @AfterEach
     void restore() throws Exception {
         classic.start(); // whatever happened: the other tests need the classic firmware
         waitUntil("the classic driver to be back", this::classicInstalled);
-        if (fleet != null) {
-            fleet.close();
-        }
     }
 
     @Test
     void stoppingAFirmwareBundleTakesItsDevicesAwayAndStartingItBringsThemBack() throws Exception {
-        fleet = OsgiServices.await(DeviceSimulator.class).start(FleetSpec.of(1, DeviceProfile.esp32())
+        fleet = fleets.start(FleetSpec.of(1, DeviceProfile.esp32())
                 .withFirstAddress("127.45.14.1").withPort(PORT));
         DeviceAddress device = new DeviceAddress("127.45.14.1", PORT);
         assertTrue(devices.identify(device).isPresent());

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.devices.DeviceService;
 import org.uploadbridge.devices.FleetResult;
@@ -24,7 +25,6 @@ import org.uploadbridge.metrics.DeviceMetrics;
 import org.uploadbridge.resilience.DeviceGuard;
 import org.uploadbridge.simulator.AcceptedPattern;
 import org.uploadbridge.simulator.DeviceProfile;
-import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FaultKind;
 import org.uploadbridge.simulator.FaultProfile;
 import org.uploadbridge.simulator.FleetSpec;
@@ -33,6 +33,7 @@ import org.uploadbridge.simulator.SimulatedFleet;
 import org.uploadbridge.testing.GuardConfiguration;
 import org.uploadbridge.testing.OsgiServices;
 import org.uploadbridge.testing.RepositoryFiles;
+import org.uploadbridge.testing.SimulatedFleets;
 
 /**
  * 300 uploads to simulated devices that fail 30% of their requests (resets mid-upload, 503,
@@ -47,6 +48,8 @@ class FaultyFleetTest {
     private final DeviceService devices = OsgiServices.await(DeviceService.class);
     private final DeviceGuard guard = OsgiServices.await(DeviceGuard.class);
     private final DeviceMetrics metrics = OsgiServices.await(DeviceMetrics.class);
+    @RegisterExtension
+    final SimulatedFleets fleets = new SimulatedFleets();
     private SimulatedFleet fleet;
 
     /** Retries are what is tested; quotas and a breaker that opened on random faults would only hide them. */
@@ -57,15 +60,12 @@ class FaultyFleetTest {
 
     @AfterEach
     void restore() {
-        if (fleet != null) {
-            fleet.close();
-        }
         GuardConfiguration.restoreDefaults();
     }
 
     @Test
     void everyUploadEndsVerifiedOrCataloguedAndNothingAcceptedIsCorrupt() throws Exception {
-        fleet = OsgiServices.await(DeviceSimulator.class).start(FleetSpec.of(DEVICES, DeviceProfile.esp32())
+        fleet = fleets.start(FleetSpec.of(DEVICES, DeviceProfile.esp32())
                 .withFirstAddress("127.45.12.1").withPort(18_902));
         fleet.injectFaults(FaultProfile.flaky(0.3, 20261128L));
         List<DeviceAddress> addresses = fleet.devices().stream()

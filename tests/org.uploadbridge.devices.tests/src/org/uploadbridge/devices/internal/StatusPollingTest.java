@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.core.device.DeviceError;
 import org.uploadbridge.devices.DeviceService;
@@ -18,18 +19,20 @@ import org.uploadbridge.devices.PollResult;
 import org.uploadbridge.devices.StatusPolling;
 import org.uploadbridge.resilience.GuardSettings;
 import org.uploadbridge.simulator.DeviceProfile;
-import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedDevice;
 import org.uploadbridge.simulator.SimulatedFleet;
 import org.uploadbridge.testing.GuardConfiguration;
 import org.uploadbridge.testing.OsgiServices;
+import org.uploadbridge.testing.SimulatedFleets;
 
 /** Status polling against a simulated device that goes away and comes back, with short intervals. */
 class StatusPollingTest {
 
     private final BackoffStatusPolling polling = new BackoffStatusPolling(OsgiServices.await(DeviceService.class),
             Map.of(BackoffStatusPolling.ONLINE_MS, "100", BackoffStatusPolling.FIRST_RETRY_MS, "50", BackoffStatusPolling.MAX_RETRY_MS, "400"));
+    @RegisterExtension
+    final SimulatedFleets fleets = new SimulatedFleets();
     private SimulatedFleet fleet;
 
     /** Polling's own back-off is under test: one attempt per poll, and a breaker that stays closed. */
@@ -41,15 +44,12 @@ class StatusPollingTest {
     @AfterEach
     void stop() {
         polling.stop();
-        if (fleet != null) {
-            fleet.close();
-        }
         GuardConfiguration.restoreDefaults();
     }
 
     @Test
     void backsOffWhileADeviceIsGoneAndResumesWhenItIsBack() throws Exception {
-        fleet = OsgiServices.await(DeviceSimulator.class).start(FleetSpec.of(1, DeviceProfile.esp8266())
+        fleet = fleets.start(FleetSpec.of(1, DeviceProfile.esp8266())
                 .withFirstAddress("127.45.9.1").withPort(18_900));
         SimulatedDevice device = fleet.device(0);
         List<PollResult> results = new CopyOnWriteArrayList<>();
@@ -78,7 +78,7 @@ class StatusPollingTest {
     @Test
     void everyWatchedDeviceKeepsBeingPolled() throws Exception {
         // The first poll runs at once; every watch must survive it, however the threads interleave.
-        fleet = OsgiServices.await(DeviceSimulator.class).start(FleetSpec.of(24, DeviceProfile.esp8266())
+        fleet = fleets.start(FleetSpec.of(24, DeviceProfile.esp8266())
                 .withFirstAddress("127.45.10.1").withPort(18_901));
         Map<String, Integer> polls = new java.util.concurrent.ConcurrentHashMap<>();
         List<StatusPolling.Watch> watches = new java.util.ArrayList<>();

@@ -12,36 +12,31 @@ import java.util.List;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.devices.DeviceRegistry;
 import org.uploadbridge.simulator.DeviceProfile;
-import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedDevice;
 import org.uploadbridge.simulator.SimulatedFleet;
 import org.uploadbridge.testing.OsgiServices;
 import org.uploadbridge.testing.RepositoryFiles;
 import org.uploadbridge.validation.pattern.DeviceLimits;
+import org.uploadbridge.testing.SimulatedFleets;
 
 /** The Devices view discovers simulated devices and uploads a pattern to them, as Jobs. */
 class DevicesViewUiTest {
 
     private static final int PORT = 18_700;
+    @RegisterExtension
+    final SimulatedFleets fleets = new SimulatedFleets();
     private SimulatedFleet fleet;
 
-    @AfterEach
-    void stop() {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
 
     @Test
     void discoversSimulatedDevicesAndUploadsToThem() throws Exception {
-        fleet = OsgiServices.await(DeviceSimulator.class)
-                .start(FleetSpec.of(4, DeviceProfile.esp32()).withFirstAddress("127.49.0.1").withPort(PORT));
+        fleet = fleets.start(FleetSpec.of(4, DeviceProfile.esp32()).withFirstAddress("127.49.0.1").withPort(PORT));
         DevicesView view = (DevicesView) page().showView(DevicesView.ID);
 
         view.discover("127.49.0.0/24", PORT, false);

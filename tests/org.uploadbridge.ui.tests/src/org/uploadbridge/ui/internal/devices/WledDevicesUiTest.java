@@ -8,11 +8,10 @@ import java.time.Duration;
 import java.util.List;
 
 import org.eclipse.jface.action.ActionContributionItem;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.uploadbridge.core.device.DeviceAddress;
 import org.uploadbridge.simulator.DeviceProfile;
-import org.uploadbridge.simulator.DeviceSimulator;
 import org.uploadbridge.simulator.FleetSpec;
 import org.uploadbridge.simulator.SimulatedFleet;
 import org.uploadbridge.simulator.WledDevice;
@@ -20,24 +19,21 @@ import org.uploadbridge.simulator.WledRelease;
 import org.uploadbridge.simulator.WledSettings;
 import org.uploadbridge.testing.OsgiServices;
 import org.uploadbridge.testing.RepositoryFiles;
+import org.uploadbridge.testing.SimulatedFleets;
 
 /** WLED devices in the Devices view: found, a pattern streamed to them, and the light's controls from the context menu. */
 class WledDevicesUiTest {
 
     private static final int PORT = 18_720;
+    @RegisterExtension
+    final SimulatedFleets fleets = new SimulatedFleets();
     private SimulatedFleet fleet;
 
-    @AfterEach
-    void stop() {
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
 
     @Test
     void aPatternStreamsToWledAndTheContextMenuTurnsItOff() throws Exception {
         // given: two WLED devices in the view
-        fleet = OsgiServices.await(DeviceSimulator.class).start(FleetSpec.of(2,
+        fleet = fleets.start(FleetSpec.of(2,
                 DeviceProfile.wled(WledSettings.of(WledRelease.V0_15_0).withLedCount(150))).withFirstAddress("127.49.8.1").withPort(PORT));
         DevicesView view = (DevicesView) page().showView(DevicesView.ID);
         view.discover("127.49.8.0/29", PORT, false);
